@@ -1,0 +1,58 @@
+//===- RuntimeErrors.h - Run-time error codes -------------------*- C++ -*-===//
+//
+// Errors the reference raises while running a program. Generated code calls
+// `rasp_runtime_error(code, op_id, position)`; the interpreter reports the
+// same codes, so both print the same message.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_RUNTIME_RUNTIMEERRORS_H
+#define RASP_RUNTIME_RUNTIMEERRORS_H
+
+#include <cstdint>
+
+namespace rasp {
+
+enum class RuntimeErrorCode : int64_t {
+  /// An aggregate of strings or bools selected more than one value.
+  SeveralNonNumeric = 1,
+  /// A look-up (list index or dict key) found no entry.
+  LookupMiss = 2,
+  /// Division or modulo by zero.
+  DivisionByZero = 3,
+  /// An aggregate whose default has another kind than its values took the
+  /// default at some positions and values at others.
+  MixedDefault = 4,
+  /// A float too large (or nan) to round to an int.
+  InvalidRound = 5,
+  /// 0 raised to a negative power.
+  ZeroToNegativePower = 6,
+};
+
+/// The reference's wording of each error.
+inline const char *getRuntimeErrorMessage(RuntimeErrorCode code) {
+  switch (code) {
+  case RuntimeErrorCode::SeveralNonNumeric:
+    return "several non-numeric values selected";
+  case RuntimeErrorCode::LookupMiss:
+    return "look-up failed: key not in the table (or index out of range)";
+  case RuntimeErrorCode::DivisionByZero:
+    return "division by zero";
+  case RuntimeErrorCode::MixedDefault:
+    return "aggregate takes its default of another type at some positions "
+           "and selected values at others";
+  case RuntimeErrorCode::InvalidRound:
+    return "cannot round an infinite, nan or too large float to an int";
+  case RuntimeErrorCode::ZeroToNegativePower:
+    return "0 cannot be raised to a negative power";
+  }
+  return "unknown run-time error";
+}
+
+/// The attribute naming an op for run-time errors: an integer id that the
+/// driver maps back to the op's location and s-op name.
+inline constexpr const char *kOpIdAttrName = "rasp.op_id";
+
+} // namespace rasp
+
+#endif // RASP_RUNTIME_RUNTIMEERRORS_H

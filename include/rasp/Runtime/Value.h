@@ -1,0 +1,70 @@
+//===- Value.h - Run-time s-op values, inputs and their printing -*- C++ -*-===//
+//
+// Shared by the JIT driver and the reference interpreter so that both read
+// inputs and print outputs identically: a difference between them is then
+// always a difference in computed values.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_RUNTIME_VALUE_H
+#define RASP_RUNTIME_VALUE_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rasp {
+
+enum class ElemKind { Int, Float, Bool, String };
+
+/// The kind of an s-op element type (i64, f64, i1, !rasp.string).
+llvm::StringRef getElemKindName(ElemKind kind);
+
+/// The values of one s-op over the whole input.
+struct SOpValue {
+  ElemKind kind = ElemKind::Int;
+  std::vector<int64_t> ints;        // kind == Int
+  std::vector<double> floats;       // kind == Float
+  std::vector<uint8_t> bools;       // kind == Bool (0 or 1)
+  std::vector<std::string> strings; // kind == String
+
+  size_t size() const;
+};
+
+/// The program input: one token per position. `ints` is set when the input
+/// was given as integers (--ints, --random-ints); `tokens` then holds their
+/// decimal spellings, which is what `tokens` / `tokens_str` see.
+struct RaspInput {
+  std::vector<std::string> tokens;
+  std::optional<std::vector<int64_t>> ints;
+  size_t size() const { return tokens.size(); }
+};
+
+/// The input read as ints (`tokens_int`), floats (`tokens_float`) or bools
+/// (`tokens_bool`). A token that is not a valid spelling of that type is an
+/// error, returned as a message naming the position.
+std::optional<std::string> readInts(const RaspInput &input,
+                                    std::vector<int64_t> &out);
+std::optional<std::string> readFloats(const RaspInput &input,
+                                      std::vector<double> &out);
+std::optional<std::string> readBools(const RaspInput &input,
+                                     std::vector<uint8_t> &out);
+
+/// Python's repr of a float (shortest round-trip digits; `2.0`, `0.5`,
+/// `1e-05`, `1e+16`, `inf`, `nan`).
+std::string formatFloat(double value);
+
+/// One JSON array: numbers, strings (escaped), true/false.
+void printJson(const SOpValue &value, llvm::raw_ostream &os);
+/// Python's repr of the list: [1, 2.5, 'a', True].
+void printText(const SOpValue &value, llvm::raw_ostream &os);
+/// One value per line (strings raw, bools as true/false).
+void printLines(const SOpValue &value, llvm::raw_ostream &os);
+
+} // namespace rasp
+
+#endif // RASP_RUNTIME_VALUE_H

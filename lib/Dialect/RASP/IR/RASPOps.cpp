@@ -1,0 +1,288 @@
+//===- RASPOps.cpp - RASP operations: syntax and verifiers ----------------===//
+
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/SmallString.h"
+
+using namespace mlir;
+using namespace rasp;
+
+//===----------------------------------------------------------------------===//
+// Scalars
+//===----------------------------------------------------------------------===//
+
+Type rasp::getScalarAttrElementType(Attribute attr) {
+  if (!attr)
+    return {};
+  MLIRContext *ctx = attr.getContext();
+  if (auto intAttr = llvm::dyn_cast<IntegerAttr>(attr)) {
+    if (intAttr.getType().isInteger(1))
+      return IntegerType::get(ctx, 1);
+    if (intAttr.getType().isInteger(64))
+      return IntegerType::get(ctx, 64);
+    return {};
+  }
+  if (auto floatAttr = llvm::dyn_cast<FloatAttr>(attr))
+    return floatAttr.getType().isF64() ? Float64Type::get(ctx) : Type();
+  if (llvm::isa<StringAttr>(attr))
+    return StringType::get(ctx);
+  return {};
+}
+
+llvm::StringRef rasp::stringifyPredicateSymbol(Predicate predicate) {
+  switch (predicate) {
+  case Predicate::eq: return "==";
+  case Predicate::ne: return "!=";
+  case Predicate::lt: return "<";
+  case Predicate::gt: return ">";
+  case Predicate::le: return "<=";
+  case Predicate::ge: return ">=";
+  }
+  return "?";
+}
+
+/// Scalars print without their type: ints as `5`, floats always with a dot or
+/// exponent (`1.5`, `2.0`), bools as `true`, strings quoted.
+static void printScalar(AsmPrinter &printer, Attribute attr) {
+  if (auto floatAttr = llvm::dyn_cast<FloatAttr>(attr)) {
+    double value = floatAttr.getValueAsDouble();
+    if (!std::isfinite(value)) {
+      printer.printAttribute(attr); // hex form keeps inf and nan exact
+      return;
+    }
+    llvm::SmallString<32> text;
+    floatAttr.getValue().toString(text, /*FormatPrecision=*/17,
+                                  /*FormatMaxPadding=*/0,
+                                  /*TruncateZero=*/false);
+    if (text.find_first_of(".eE") == llvm::StringRef::npos)
+      text += ".0";
+    printer.getStream() << text;
+    return;
+  }
+  if (auto intAttr = llvm::dyn_cast<IntegerAttr>(attr)) {
+    if (intAttr.getType().isInteger(1))
+      printer.getStream() << (intAttr.getValue().getBoolValue() ? "true" : "false");
+    else
+      printer.getStream() << intAttr.getValue().getSExtValue();
+    return;
+  }
+  printer.printAttributeWithoutType(attr);
+}
+
+static ParseResult parseScalar(OpAsmParser &parser, Attribute &attr) {
+  Builder &builder = parser.getBuilder();
+  std::string text;
+  if (succeeded(parser.parseOptionalString(&text))) {
+    attr = builder.getStringAttr(text);
+    return success();
+  }
+  if (succeeded(parser.parseOptionalKeyword("true"))) {
+    attr = builder.getBoolAttr(true);
+    return success();
+  }
+  if (succeeded(parser.parseOptionalKeyword("false"))) {
+    attr = builder.getBoolAttr(false);
+    return success();
+  }
+  // A float written as a hex bit pattern (inf, nan) carries its type.
+  llvm::SMLoc loc = parser.getCurrentLocation();
+  bool negative = succeeded(parser.parseOptionalMinus());
+  int64_t intValue;
+  OptionalParseResult intResult = parser.parseOptionalInteger(intValue);
+  if (intResult.has_value()) {
+    if (failed(*intResult))
+      return failure();
+    attr = builder.getI64IntegerAttr(negative ? -intValue : intValue);
+    return success();
+  }
+  double floatValue;
+  if (parser.parseFloat(floatValue))
+    return parser.emitError(loc, "expected an int, float, bool or string");
+  attr = builder.getF64FloatAttr(negative ? -floatValue : floatValue);
+  return success();
+}
+
+static void printRASPScalar(OpAsmPrinter &printer, Operation *, Attribute attr) {
+  printScalar(printer, attr);
+}
+
+static ParseResult parseRASPScalar(OpAsmParser &parser, Attribute &attr) {
+  return parseScalar(parser, attr);
+}
+
+static void printRASPScalarList(OpAsmPrinter &printer, Operation *,
+                                ArrayAttr list) {
+  printer.getStream() << "[";
+  llvm::interleaveComma(list, printer.getStream(),
+                        [&](Attribute attr) { printScalar(printer, attr); });
+  printer.getStream() << "]";
+}
+
+static ParseResult parseRASPScalarList(OpAsmParser &parser, ArrayAttr &list) {
+  SmallVector<Attribute> elements;
+  if (parser.parseCommaSeparatedList(
+          OpAsmParser::Delimiter::Square, [&]() -> ParseResult {
+            Attribute element;
+            if (parseScalar(parser, element))
+              return failure();
+            elements.push_back(element);
+            return success();
+          }))
+    return failure();
+  list = parser.getBuilder().getArrayAttr(elements);
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Verifiers
+//===----------------------------------------------------------------------===//
+
+static SOpType sopType(Value value) { return llvm::cast<SOpType>(value.getType()); }
+
+/// The kinds that compare and choose with one another: numeric, string, bool.
+enum class Kind { Numeric, String, Bool, Invalid };
+
+static Kind kindOf(Type elementType) {
+  if (elementType.isInteger(64) || elementType.isF64())
+    return Kind::Numeric;
+  if (elementType.isInteger(1))
+    return Kind::Bool;
+  if (llvm::isa<StringType>(elementType))
+    return Kind::String;
+  return Kind::Invalid;
+}
+
+static StringRef kindName(Type elementType) {
+  switch (kindOf(elementType)) {
+  case Kind::Numeric: return elementType.isF64() ? "float" : "int";
+  case Kind::String: return "string";
+  case Kind::Bool: return "bool";
+  case Kind::Invalid: break;
+  }
+  return "invalid";
+}
+
+LogicalResult ConstantOp::verify() {
+  Type attrType = getScalarAttrElementType(getValue());
+  if (!attrType)
+    return emitOpError("value must be an i64 integer, f64 float, bool or "
+                       "string attribute");
+  Type elementType = sopType(getResult()).getElementType();
+  if (attrType != elementType)
+    return emitOpError("value of type ")
+           << kindName(attrType) << " does not match the result element type "
+           << elementType;
+  return success();
+}
+
+template <typename ArithOp>
+static LogicalResult verifyArith(ArithOp op, bool alwaysFloat, bool mayBeInt) {
+  bool bothInt = sopType(op.getLhs()).isInt() && sopType(op.getRhs()).isInt();
+  bool resultFloat = sopType(op.getResult()).isFloat();
+  if (alwaysFloat && !resultFloat)
+    return op.emitOpError("result must be a float s-op (true division)");
+  if (!bothInt && !resultFloat)
+    return op.emitOpError("result must be a float s-op when an operand is float");
+  if (bothInt && resultFloat && !alwaysFloat && !mayBeInt)
+    return op.emitOpError("result must be an int s-op when both operands are int");
+  return success();
+}
+
+LogicalResult AddOp::verify() { return verifyArith(*this, false, false); }
+LogicalResult SubOp::verify() { return verifyArith(*this, false, false); }
+LogicalResult MulOp::verify() { return verifyArith(*this, false, false); }
+LogicalResult DivOp::verify() { return verifyArith(*this, true, false); }
+LogicalResult ModOp::verify() { return verifyArith(*this, false, false); }
+// int ^ int may be float: a negative exponent gives a float in Python.
+LogicalResult PowOp::verify() { return verifyArith(*this, false, true); }
+
+LogicalResult CmpOp::verify() {
+  Type lhs = sopType(getLhs()).getElementType();
+  Type rhs = sopType(getRhs()).getElementType();
+  if (kindOf(lhs) != kindOf(rhs))
+    return emitOpError("cannot compare a ")
+           << kindName(lhs) << " s-op with a " << kindName(rhs) << " s-op";
+  return success();
+}
+
+LogicalResult WhereOp::verify() {
+  Type lhs = sopType(getTrueValue()).getElementType();
+  Type rhs = sopType(getFalseValue()).getElementType();
+  Type result = sopType(getResult()).getElementType();
+  if (kindOf(lhs) != kindOf(rhs))
+    return emitOpError("branches must have one kind, but got ")
+           << kindName(lhs) << " and " << kindName(rhs);
+  Type expected = lhs;
+  if (kindOf(lhs) == Kind::Numeric && lhs != rhs)
+    expected = Float64Type::get(getContext());
+  if (result != expected)
+    return emitOpError("result element type must be ") << expected;
+  return success();
+}
+
+LogicalResult MemberOp::verify() {
+  for (Attribute element : getElements())
+    if (!getScalarAttrElementType(element))
+      return emitOpError("list elements must be int, float, bool or string "
+                         "scalars, but got ")
+             << element;
+  return success();
+}
+
+LogicalResult LookupOp::verify() {
+  if (getKeys().size() != getValues().size())
+    return emitOpError("has ") << getKeys().size() << " keys but "
+                               << getValues().size() << " values";
+  Type resultType = sopType(getResult()).getElementType();
+  for (Attribute key : getKeys())
+    if (!getScalarAttrElementType(key))
+      return emitOpError("keys must be int, float, bool or string scalars");
+  for (Attribute value : getValues()) {
+    Type valueType = getScalarAttrElementType(value);
+    bool fits = valueType == resultType ||
+                (resultType.isF64() && valueType && valueType.isInteger(64));
+    if (!fits)
+      return emitOpError("value ") << value << " does not fit the result type "
+                                   << resultType;
+  }
+  return success();
+}
+
+LogicalResult SelectOp::verify() {
+  Type keys = sopType(getKeys()).getElementType();
+  Type queries = sopType(getQueries()).getElementType();
+  if (kindOf(keys) != kindOf(queries))
+    return emitOpError("cannot compare ")
+           << kindName(keys) << " keys with " << kindName(queries) << " queries";
+  return success();
+}
+
+LogicalResult AggregateOp::verify() {
+  SOpType values = sopType(getValues());
+  Type result = sopType(getResult()).getElementType();
+  Type defaultType = getScalarAttrElementType(getDefaultValue());
+  if (!defaultType)
+    return emitOpError("default must be an int, float, bool or string scalar");
+  if (values.isNumeric()) {
+    if (!result.isF64())
+      return emitOpError("a numeric aggregate averages: its result must be "
+                         "!rasp.sop<f64>");
+    if (kindOf(defaultType) != Kind::Numeric)
+      return emitOpError("default of a numeric aggregate must be numeric, but "
+                         "got ")
+             << kindName(defaultType);
+    return success();
+  }
+  if (result != values.getElementType())
+    return emitOpError("result element type must equal the values' element "
+                       "type ")
+           << values.getElementType();
+  return success();
+}
+
+#include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "rasp/Dialect/RASP/IR/RASPOps.cpp.inc"

@@ -1,0 +1,45 @@
+//===- Passes.td - RASP conversion passes -------------------*- tablegen -*-===//
+
+#ifndef RASP_CONVERSION_PASSES_TD
+#define RASP_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
+  let summary = "Lower rasp s-ops and selectors to linalg on tensors";
+  let description = [{
+    Every s-op becomes a `tensor<?xT>` (T: i64, f64, i1; strings are i64 ids
+    from the `rasp.strings` table that `rasp-intern-strings` builds).
+
+    - Inputs: each output function `@f() -> !rasp.sop<T>` becomes
+      `@f(%tok_str: tensor<?xi64>, %tok_int: tensor<?xi64>,
+      %tok_float: tensor<?xf64>, %tok_bool: tensor<?xi1>, %out: memref<?xT>)`:
+      the four readings of the input, and the output buffer the caller owns.
+      `rasp.indices` and `rasp.length` derive from n, the inputs' size.
+    - Maps become element-wise `linalg.generic`s (later fused).
+    - `rasp.aggregate` and `rasp.selector_width` become ONE `linalg.generic`
+      each, with a parallel query dimension and a reduction key dimension,
+      whose body evaluates the whole selector tree (select, and, or, not) on
+      (key, query). The n-by-n selector is never stored: memory stays O(n).
+      The body is additive (masked sums and counts), so that the reduction
+      can be tiled and vectorized; a categorical aggregate sums the selected
+      ids and counts them, and a count above one is the "several values
+      selected" error.
+    - Run-time errors (several non-numeric values selected, a look-up miss,
+      division by zero) find the first failing position with a min-reduction
+      and call `rasp_runtime_error(code, op_id, position)`, which the JIT
+      binds to the driver.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::func::FuncDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::math::MathDialect",
+    "mlir::memref::MemRefDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // RASP_CONVERSION_PASSES_TD

@@ -1,0 +1,320 @@
+//===- RASPOps.td - RASP operations -------------------------*- tablegen -*-===//
+
+#ifndef RASP_OPS_TD
+#define RASP_OPS_TD
+
+include "rasp/Dialect/RASP/IR/RASPDialect.td"
+include "rasp/Dialect/RASP/IR/RASPTypes.td"
+include "mlir/IR/EnumAttr.td"
+include "mlir/IR/OpBase.td"
+include "mlir/Interfaces/SideEffectInterfaces.td"
+
+class RASP_Op<string mnemonic, list<Trait> traits = []>
+    : Op<RASP_Dialect, mnemonic, traits>;
+
+//===----------------------------------------------------------------------===//
+// Comparison predicates
+//===----------------------------------------------------------------------===//
+
+def RASP_PredicateAttr : I64EnumAttr<"Predicate",
+    "comparison predicate of select and element-wise comparisons", [
+      I64EnumAttrCase<"eq", 0>, I64EnumAttrCase<"ne", 1>,
+      I64EnumAttrCase<"lt", 2>, I64EnumAttrCase<"gt", 3>,
+      I64EnumAttrCase<"le", 4>, I64EnumAttrCase<"ge", 5>]> {
+  let cppNamespace = "::rasp";
+}
+
+//===----------------------------------------------------------------------===//
+// Inputs and constants
+//===----------------------------------------------------------------------===//
+
+def RASP_TokensOp : RASP_Op<"tokens", [Pure]> {
+  let summary = "the input tokens, read as the result's element type";
+  let description = [{
+    `tokens` / `tokens_str` (string), `tokens_int` (i64), `tokens_float` (f64)
+    and `tokens_bool` (i1) of the language: the same input, read as that type.
+
+    ```mlir
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    ```
+  }];
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def RASP_IndicesOp : RASP_Op<"indices", [Pure]> {
+  let summary = "the position of each token: 0, 1, ..., n-1";
+  let results = (outs RASP_IntSOp:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def RASP_LengthOp : RASP_Op<"length", [Pure]> {
+  let summary = "the input length n at every position";
+  let description = [{
+    A library function built from an aggregate in the reference; a primitive
+    here so that it costs no n-by-n work. The layer analysis still counts it
+    as one head in layer 1, as the paper does.
+  }];
+  let results = (outs RASP_IntSOp:$result);
+  let assemblyFormat = "attr-dict `:` type($result)";
+}
+
+def RASP_ConstantOp : RASP_Op<"constant", [ConstantLike, Pure]> {
+  let summary = "a compile-time constant broadcast to every position";
+  let description = [{
+    The value is an `i64` integer, an `f64` float, a bool or a string attribute
+    matching the element type of the result.
+
+    ```mlir
+    %one = rasp.constant 1 : !rasp.sop<i64>
+    %dash = rasp.constant "-" : !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins AnyAttr:$value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = "custom<RASPScalar>($value) attr-dict `:` type($result)";
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Element-wise maps: one op per operator, Python semantics
+//===----------------------------------------------------------------------===//
+
+class RASP_UnaryOp<string mnemonic, Type operandType, Type resultType,
+                   list<Trait> traits = []>
+    : RASP_Op<mnemonic, !listconcat([Pure], traits)> {
+  let arguments = (ins operandType:$operand);
+  let results = (outs resultType:$result);
+  let assemblyFormat = "$operand attr-dict `:` type($operand) `->` type($result)";
+  let hasFolder = 1;
+}
+
+def RASP_NegOp : RASP_UnaryOp<"neg", RASP_NumericSOp, RASP_NumericSOp,
+                              [AllTypesMatch<["operand", "result"]>]> {
+  let summary = "element-wise negation";
+}
+
+def RASP_NotOp : RASP_UnaryOp<"not", RASP_BoolSOp, RASP_BoolSOp> {
+  let summary = "element-wise logical not";
+}
+
+def RASP_RoundOp : RASP_UnaryOp<"round", RASP_NumericSOp, RASP_IntSOp> {
+  let summary = "round half to even, to an int (Python's round)";
+}
+
+def RASP_IndicatorOp : RASP_UnaryOp<"indicator", RASP_BoolSOp, RASP_IntSOp> {
+  let summary = "1 where the operand is true, else 0";
+}
+
+class RASP_ArithOp<string mnemonic, list<Trait> traits = []>
+    : RASP_Op<mnemonic, !listconcat([Pure], traits)> {
+  let arguments = (ins RASP_NumericSOp:$lhs, RASP_NumericSOp:$rhs);
+  let results = (outs RASP_NumericSOp:$result);
+  let assemblyFormat =
+      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def RASP_AddOp : RASP_ArithOp<"add", [Commutative]> {
+  let summary = "element-wise addition (int if both operands are int)";
+}
+def RASP_SubOp : RASP_ArithOp<"sub"> {
+  let summary = "element-wise subtraction (int if both operands are int)";
+}
+def RASP_MulOp : RASP_ArithOp<"mul", [Commutative]> {
+  let summary = "element-wise multiplication (int if both operands are int)";
+}
+def RASP_DivOp : RASP_ArithOp<"div"> {
+  let summary = "element-wise true division: always float";
+  let description = [{
+    Python's `/`: int / int gives a float. Division by zero is a run-time
+    error, as in the reference.
+  }];
+}
+def RASP_ModOp : RASP_ArithOp<"mod"> {
+  let summary = "element-wise floored modulo (Python's %: -3 % 4 == 1)";
+}
+def RASP_PowOp : RASP_ArithOp<"pow"> {
+  let summary = "element-wise power (Python's **, written ^ in RASP)";
+  let description = [{
+    int ^ int is an int when the result type says so (the front end chooses
+    int for a non-negative constant exponent), else the power is computed in
+    float.
+  }];
+}
+
+def RASP_ConcatOp : RASP_Op<"concat", [Pure, AllTypesMatch<["lhs", "rhs", "result"]>]> {
+  let summary = "element-wise string concatenation";
+  let arguments = (ins RASP_StringSOp:$lhs, RASP_StringSOp:$rhs);
+  let results = (outs RASP_StringSOp:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def RASP_CmpOp : RASP_Op<"cmp", [Pure]> {
+  let summary = "element-wise comparison";
+  let description = [{
+    Compares two s-ops of the same kind (numeric with numeric, string with
+    string, bool with bool) position by position. Strings compare
+    lexicographically, as in Python.
+  }];
+  let arguments = (ins RASP_PredicateAttr:$predicate, RASP_AnySOp:$lhs,
+                       RASP_AnySOp:$rhs);
+  let results = (outs RASP_BoolSOp:$result);
+  let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)";
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def RASP_AndOp : RASP_Op<"and", [Pure, Commutative,
+                                 AllTypesMatch<["lhs", "rhs", "result"]>]> {
+  let summary = "element-wise logical and";
+  let arguments = (ins RASP_BoolSOp:$lhs, RASP_BoolSOp:$rhs);
+  let results = (outs RASP_BoolSOp:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def RASP_OrOp : RASP_Op<"or", [Pure, Commutative,
+                               AllTypesMatch<["lhs", "rhs", "result"]>]> {
+  let summary = "element-wise logical or";
+  let arguments = (ins RASP_BoolSOp:$lhs, RASP_BoolSOp:$rhs);
+  let results = (outs RASP_BoolSOp:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let hasFolder = 1;
+}
+
+def RASP_WhereOp : RASP_Op<"where", [Pure]> {
+  let summary = "element-wise choice: `a if cond else b`";
+  let description = [{
+    Both branches have one kind (numeric, string or bool); the result is
+    float if either numeric branch is float.
+  }];
+  let arguments = (ins RASP_BoolSOp:$condition, RASP_AnySOp:$true_value,
+                       RASP_AnySOp:$false_value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    $condition `,` $true_value `,` $false_value attr-dict `:`
+    type($true_value) `,` type($false_value) `->` type($result)
+  }];
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
+
+def RASP_MemberOp : RASP_Op<"member", [Pure]> {
+  let summary = "element-wise membership in a compile-time list (`x in L`)";
+  let arguments = (ins RASP_AnySOp:$operand, ArrayAttr:$elements);
+  let results = (outs RASP_BoolSOp:$result);
+  let assemblyFormat =
+      "$operand `,` custom<RASPScalarList>($elements) attr-dict `:` type($operand)";
+  let hasVerifier = 1;
+}
+
+def RASP_LookupOp : RASP_Op<"lookup", [Pure]> {
+  let summary = "element-wise look-up in a compile-time table";
+  let description = [{
+    Position i gets `values[j]` where `keys[j] == operand[i]`. A list or string
+    indexed by an s-op becomes a table whose keys are 0..len-1 and -len..-1; a
+    dict keeps its keys. A value absent from the keys is a run-time error.
+
+    ```mlir
+    %r = rasp.lookup %i, [0, 1, -2, -1] -> ["a", "b", "a", "b"]
+           : !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins RASP_AnySOp:$operand, ArrayAttr:$keys, ArrayAttr:$values);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    $operand `,` custom<RASPScalarList>($keys) `->` custom<RASPScalarList>($values)
+    attr-dict `:` type($operand) `->` type($result)
+  }];
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Selectors, aggregate, selector_width
+//===----------------------------------------------------------------------===//
+
+def RASP_SelectOp : RASP_Op<"select", [Pure]> {
+  let summary = "an attention pattern: entry (q, k) is `keys[k] <pred> queries[q]`";
+  let description = [{
+    `select(keys, queries, op)` of the language. The predicate compares the
+    key (left) with the query (right): `select(indices, indices, <)` lets
+    query q see keys k < q.
+  }];
+  let arguments = (ins RASP_AnySOp:$keys, RASP_AnySOp:$queries,
+                       RASP_PredicateAttr:$predicate);
+  let results = (outs RASP_Selector:$result);
+  let assemblyFormat = "$keys `,` $queries `,` $predicate attr-dict `:` type($keys) `,` type($queries)";
+  let hasVerifier = 1;
+}
+
+def RASP_SelectAndOp : RASP_Op<"select_and", [Pure, Commutative]> {
+  let summary = "intersection of two selectors";
+  let arguments = (ins RASP_Selector:$lhs, RASP_Selector:$rhs);
+  let results = (outs RASP_Selector:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict";
+  let hasFolder = 1;
+}
+
+def RASP_SelectOrOp : RASP_Op<"select_or", [Pure, Commutative]> {
+  let summary = "union of two selectors";
+  let arguments = (ins RASP_Selector:$lhs, RASP_Selector:$rhs);
+  let results = (outs RASP_Selector:$result);
+  let assemblyFormat = "$lhs `,` $rhs attr-dict";
+  let hasFolder = 1;
+}
+
+def RASP_SelectNotOp : RASP_Op<"select_not", [Pure]> {
+  let summary = "complement of a selector";
+  let arguments = (ins RASP_Selector:$operand);
+  let results = (outs RASP_Selector:$result);
+  let assemblyFormat = "$operand attr-dict";
+  let hasFolder = 1;
+}
+
+def RASP_AggregateOp : RASP_Op<"aggregate", [Pure]> {
+  let summary = "attention averaging: per query, combine the selected values";
+  let description = [{
+    For each query q, over the keys k the selector selects:
+    - none: `default`;
+    - exactly one: that value, its type kept;
+    - several: their mean for numeric values; for string or bool values a
+      run-time error ("several non-numeric values selected").
+
+    The result of a numeric aggregate is `f64` (a mean is a float). A string
+    or bool aggregate keeps the values' type. A default of another kind than
+    the values (the implicit 0 of a string aggregate) is allowed; taking it at
+    some positions and not at others is a run-time error, as in the reference.
+
+    ```mlir
+    %r = rasp.aggregate %sel, %tokens default 0
+           : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins RASP_Selector:$selector, RASP_AnySOp:$values,
+                       AnyAttr:$default_value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    $selector `,` $values `default` custom<RASPScalar>($default_value) attr-dict `:`
+    type($values) `->` type($result)
+  }];
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// Numeric aggregates average; the others pick the single selected value.
+    bool isNumeric() {
+      return ::llvm::cast<SOpType>(getValues().getType()).isNumeric();
+    }
+  }];
+}
+
+def RASP_SelectorWidthOp : RASP_Op<"selector_width", [Pure]> {
+  let summary = "the number of keys each query selects";
+  let arguments = (ins RASP_Selector:$selector);
+  let results = (outs RASP_IntSOp:$result);
+  let assemblyFormat = "$selector attr-dict `:` type($result)";
+}
+
+#endif // RASP_OPS_TD
