@@ -2,10 +2,8 @@
 
 #include "rasp/InitAllRASP.h"
 
-#include "rasp/Conversion/Passes.h"
 #include "rasp/Dialect/RASP/IR/RASPDialect.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
-#include "rasp/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -29,6 +27,4 @@ void rasp::registerAllTranslations(mlir::DialectRegistry &registry) {
 void rasp::registerAllPasses() {
   mlir::registerAllPasses();
   rasp::registerRASPPasses();
-  rasp::registerRASPConversionPasses();
-  rasp::registerRASPPipelines();
 }

@@ -6,6 +6,8 @@
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/SmallString.h"
 
+#include <charconv>
+
 using namespace mlir;
 using namespace rasp;
 
@@ -52,11 +54,11 @@ static void printScalar(AsmPrinter &printer, Attribute attr) {
       printer.printAttribute(attr); // hex form keeps inf and nan exact
       return;
     }
-    llvm::SmallString<32> text;
-    floatAttr.getValue().toString(text, /*FormatPrecision=*/17,
-                                  /*FormatMaxPadding=*/0,
-                                  /*TruncateZero=*/false);
-    if (text.find_first_of(".eE") == llvm::StringRef::npos)
+    // Shortest digits that read back to the same double.
+    char buf[64];
+    auto result = std::to_chars(buf, buf + sizeof(buf), value);
+    std::string text(buf, result.ptr);
+    if (text.find_first_of(".eE") == std::string::npos)
       text += ".0";
     printer.getStream() << text;
     return;

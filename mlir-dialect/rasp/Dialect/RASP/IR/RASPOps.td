@@ -39,13 +39,13 @@ def RASP_TokensOp : RASP_Op<"tokens", [Pure]> {
     ```
   }];
   let results = (outs RASP_AnySOp:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def RASP_IndicesOp : RASP_Op<"indices", [Pure]> {
   let summary = "the position of each token: 0, 1, ..., n-1";
   let results = (outs RASP_IntSOp:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def RASP_LengthOp : RASP_Op<"length", [Pure]> {
@@ -56,7 +56,7 @@ def RASP_LengthOp : RASP_Op<"length", [Pure]> {
     as one head in layer 1, as the paper does.
   }];
   let results = (outs RASP_IntSOp:$result);
-  let assemblyFormat = "attr-dict `:` type($result)";
+  let assemblyFormat = "attr-dict `:` qualified(type($result))";
 }
 
 def RASP_ConstantOp : RASP_Op<"constant", [ConstantLike, Pure]> {
@@ -72,7 +72,7 @@ def RASP_ConstantOp : RASP_Op<"constant", [ConstantLike, Pure]> {
   }];
   let arguments = (ins AnyAttr:$value);
   let results = (outs RASP_AnySOp:$result);
-  let assemblyFormat = "custom<RASPScalar>($value) attr-dict `:` type($result)";
+  let assemblyFormat = "custom<RASPScalar>($value) attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
   let hasVerifier = 1;
 }
@@ -86,7 +86,7 @@ class RASP_UnaryOp<string mnemonic, Type operandType, Type resultType,
     : RASP_Op<mnemonic, !listconcat([Pure], traits)> {
   let arguments = (ins operandType:$operand);
   let results = (outs resultType:$result);
-  let assemblyFormat = "$operand attr-dict `:` type($operand) `->` type($result)";
+  let assemblyFormat = "$operand attr-dict `:` qualified(type($operand)) `->` qualified(type($result))";
   let hasFolder = 1;
 }
 
@@ -112,7 +112,7 @@ class RASP_ArithOp<string mnemonic, list<Trait> traits = []>
   let arguments = (ins RASP_NumericSOp:$lhs, RASP_NumericSOp:$rhs);
   let results = (outs RASP_NumericSOp:$result);
   let assemblyFormat =
-      "$lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs) `->` type($result)";
+      "$lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs)) `->` qualified(type($result))";
   let hasFolder = 1;
   let hasVerifier = 1;
 }
@@ -149,7 +149,7 @@ def RASP_ConcatOp : RASP_Op<"concat", [Pure, AllTypesMatch<["lhs", "rhs", "resul
   let summary = "element-wise string concatenation";
   let arguments = (ins RASP_StringSOp:$lhs, RASP_StringSOp:$rhs);
   let results = (outs RASP_StringSOp:$result);
-  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
 
@@ -163,7 +163,7 @@ def RASP_CmpOp : RASP_Op<"cmp", [Pure]> {
   let arguments = (ins RASP_PredicateAttr:$predicate, RASP_AnySOp:$lhs,
                        RASP_AnySOp:$rhs);
   let results = (outs RASP_BoolSOp:$result);
-  let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` type($lhs) `,` type($rhs)";
+  let assemblyFormat = "$predicate `,` $lhs `,` $rhs attr-dict `:` qualified(type($lhs)) `,` qualified(type($rhs))";
   let hasFolder = 1;
   let hasVerifier = 1;
 }
@@ -173,7 +173,7 @@ def RASP_AndOp : RASP_Op<"and", [Pure, Commutative,
   let summary = "element-wise logical and";
   let arguments = (ins RASP_BoolSOp:$lhs, RASP_BoolSOp:$rhs);
   let results = (outs RASP_BoolSOp:$result);
-  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
 
@@ -182,7 +182,7 @@ def RASP_OrOp : RASP_Op<"or", [Pure, Commutative,
   let summary = "element-wise logical or";
   let arguments = (ins RASP_BoolSOp:$lhs, RASP_BoolSOp:$rhs);
   let results = (outs RASP_BoolSOp:$result);
-  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` type($result)";
+  let assemblyFormat = "$lhs `,` $rhs attr-dict `:` qualified(type($result))";
   let hasFolder = 1;
 }
 
@@ -197,7 +197,7 @@ def RASP_WhereOp : RASP_Op<"where", [Pure]> {
   let results = (outs RASP_AnySOp:$result);
   let assemblyFormat = [{
     $condition `,` $true_value `,` $false_value attr-dict `:`
-    type($true_value) `,` type($false_value) `->` type($result)
+    qualified(type($true_value)) `,` qualified(type($false_value)) `->` qualified(type($result))
   }];
   let hasFolder = 1;
   let hasVerifier = 1;
@@ -208,7 +208,7 @@ def RASP_MemberOp : RASP_Op<"member", [Pure]> {
   let arguments = (ins RASP_AnySOp:$operand, ArrayAttr:$elements);
   let results = (outs RASP_BoolSOp:$result);
   let assemblyFormat =
-      "$operand `,` custom<RASPScalarList>($elements) attr-dict `:` type($operand)";
+      "$operand `,` custom<RASPScalarList>($elements) attr-dict `:` qualified(type($operand))";
   let hasVerifier = 1;
 }
 
@@ -228,7 +228,7 @@ def RASP_LookupOp : RASP_Op<"lookup", [Pure]> {
   let results = (outs RASP_AnySOp:$result);
   let assemblyFormat = [{
     $operand `,` custom<RASPScalarList>($keys) `->` custom<RASPScalarList>($values)
-    attr-dict `:` type($operand) `->` type($result)
+    attr-dict `:` qualified(type($operand)) `->` qualified(type($result))
   }];
   let hasVerifier = 1;
 }
@@ -247,7 +247,7 @@ def RASP_SelectOp : RASP_Op<"select", [Pure]> {
   let arguments = (ins RASP_AnySOp:$keys, RASP_AnySOp:$queries,
                        RASP_PredicateAttr:$predicate);
   let results = (outs RASP_Selector:$result);
-  let assemblyFormat = "$keys `,` $queries `,` $predicate attr-dict `:` type($keys) `,` type($queries)";
+  let assemblyFormat = "$keys `,` $queries `,` $predicate attr-dict `:` qualified(type($keys)) `,` qualified(type($queries))";
   let hasVerifier = 1;
 }
 
@@ -299,7 +299,7 @@ def RASP_AggregateOp : RASP_Op<"aggregate", [Pure]> {
   let results = (outs RASP_AnySOp:$result);
   let assemblyFormat = [{
     $selector `,` $values `default` custom<RASPScalar>($default_value) attr-dict `:`
-    type($values) `->` type($result)
+    qualified(type($values)) `->` qualified(type($result))
   }];
   let hasVerifier = 1;
   let extraClassDeclaration = [{
@@ -314,7 +314,7 @@ def RASP_SelectorWidthOp : RASP_Op<"selector_width", [Pure]> {
   let summary = "the number of keys each query selects";
   let arguments = (ins RASP_Selector:$selector);
   let results = (outs RASP_IntSOp:$result);
-  let assemblyFormat = "$selector attr-dict `:` type($result)";
+  let assemblyFormat = "$selector attr-dict `:` qualified(type($result))";
 }
 
 #endif // RASP_OPS_TD
