@@ -7,6 +7,7 @@
 #include "llvm/ADT/SmallString.h"
 
 #include <charconv>
+#include <limits>
 
 using namespace mlir;
 using namespace rasp;
@@ -45,21 +46,30 @@ llvm::StringRef rasp::stringifyPredicateSymbol(Predicate predicate) {
   return "?";
 }
 
-/// Scalars print without their type: ints as `5`, floats always with a dot or
-/// exponent (`1.5`, `2.0`), bools as `true`, strings quoted.
+/// Scalars print without their type: ints as `5`, floats always with a dot
+/// (`1.5`, `2.0`, `1.0e+20`) so that they read back as floats, non-finite
+/// floats as the keywords `inf`, `-inf` and `nan`, bools as `true`, strings
+/// quoted.
 static void printScalar(AsmPrinter &printer, Attribute attr) {
   if (auto floatAttr = llvm::dyn_cast<FloatAttr>(attr)) {
     double value = floatAttr.getValueAsDouble();
-    if (!std::isfinite(value)) {
-      printer.printAttribute(attr); // hex form keeps inf and nan exact
+    if (std::isnan(value)) {
+      printer.getStream() << "nan";
       return;
     }
-    // Shortest digits that read back to the same double.
+    if (std::isinf(value)) {
+      printer.getStream() << (value < 0 ? "-inf" : "inf");
+      return;
+    }
+    // Shortest digits that read back to the same double. MLIR's float
+    // literal needs a dot even with an exponent: `1e+20` would lex as an int.
     char buf[64];
     auto result = std::to_chars(buf, buf + sizeof(buf), value);
     std::string text(buf, result.ptr);
-    if (text.find_first_of(".eE") == std::string::npos)
-      text += ".0";
+    if (text.find('.') == std::string::npos) {
+      size_t exponent = text.find_first_of("eE");
+      text.insert(exponent == std::string::npos ? text.size() : exponent, ".0");
+    }
     printer.getStream() << text;
     return;
   }
@@ -88,15 +98,29 @@ static ParseResult parseScalar(OpAsmParser &parser, Attribute &attr) {
     attr = builder.getBoolAttr(false);
     return success();
   }
-  // A float written as a hex bit pattern (inf, nan) carries its type.
+  if (succeeded(parser.parseOptionalKeyword("nan"))) {
+    attr = builder.getF64FloatAttr(std::numeric_limits<double>::quiet_NaN());
+    return success();
+  }
   llvm::SMLoc loc = parser.getCurrentLocation();
   bool negative = succeeded(parser.parseOptionalMinus());
-  int64_t intValue;
+  if (succeeded(parser.parseOptionalKeyword("inf"))) {
+    double inf = std::numeric_limits<double>::infinity();
+    attr = builder.getF64FloatAttr(negative ? -inf : inf);
+    return success();
+  }
+  // Parsed as an APInt so that INT64_MIN, whose magnitude overflows int64,
+  // reads back.
+  APInt intValue;
   OptionalParseResult intResult = parser.parseOptionalInteger(intValue);
   if (intResult.has_value()) {
     if (failed(*intResult))
       return failure();
-    attr = builder.getI64IntegerAttr(negative ? -intValue : intValue);
+    if (negative)
+      intValue.negate();
+    if (intValue.getSignificantBits() > 64)
+      return parser.emitError(loc, "integer does not fit in i64");
+    attr = builder.getI64IntegerAttr(intValue.getSExtValue());
     return success();
   }
   double floatValue;
