@@ -2,8 +2,10 @@
 
 #include "rasp/InitAllRASP.h"
 
+#include "rasp/Conversion/Passes.h"
 #include "rasp/Dialect/RASP/IR/RASPDialect.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
+#include "rasp/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -27,4 +29,6 @@ void rasp::registerAllTranslations(mlir::DialectRegistry &registry) {
 void rasp::registerAllPasses() {
   mlir::registerAllPasses();
   rasp::registerRASPPasses();
+  rasp::registerRASPConversionPasses();
+  rasp::registerRASPPipelines();
 }

@@ -1,0 +1,71 @@
+//===- RASPToLinalg.h - Lower rasp to linalg on tensors ---------*- C++ -*-===//
+
+#ifndef RASP_CONVERSION_RASPTOLINALG_RASPTOLINALG_H
+#define RASP_CONVERSION_RASPTOLINALG_RASPTOLINALG_H
+
+#include "rasp/Dialect/RASP/Transforms/StringValueSets.h"
+
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/StringMap.h"
+
+namespace rasp {
+
+/// The external function generated code calls on a run-time error:
+/// `void rasp_runtime_error(i64 code, i64 op_id, i64 position)`.
+inline constexpr llvm::StringLiteral kRuntimeErrorFunctionName =
+    "rasp_runtime_error";
+
+/// Not an error: an output aggregate whose default has another kind than its
+/// values took the default at every position; the caller prints the default.
+inline constexpr int64_t kAllDefaultNotice = 100;
+
+/// Arguments of a lowered output function, in order: the input read as string
+/// ids, ints, floats and bools, then the output buffer.
+enum LoweredArgument : unsigned {
+  kTokensStringArg = 0,
+  kTokensIntArg = 1,
+  kTokensFloatArg = 2,
+  kTokensBoolArg = 3,
+  kOutputArg = 4,
+};
+
+/// What the patterns need beyond the op: string ids and, for concatenation
+/// tables, the strings each s-op can hold.
+struct RASPLoweringState {
+  llvm::StringMap<int64_t> stringIds;
+  StringValueSets stringSets;
+
+  /// The id of `str`, or -1 when the table lacks it.
+  int64_t getStringId(llvm::StringRef str) const {
+    auto it = stringIds.find(str);
+    return it == stringIds.end() ? -1 : it->second;
+  }
+};
+
+/// s-ops become tensor<?xT>: i64, f64, i1, and i64 ids for strings.
+class RASPToLinalgTypeConverter : public mlir::TypeConverter {
+public:
+  RASPToLinalgTypeConverter();
+};
+
+/// The lowered element type of an s-op element type (strings are i64 ids).
+mlir::Type getLoweredElementType(mlir::Type raspElementType);
+
+/// Element-wise maps, inputs and constants.
+void populateRASPElementwiseToLinalgPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns,
+    const RASPLoweringState &state);
+
+/// aggregate and selector_width, fused with the selector tree feeding them.
+void populateRASPSelectorToLinalgPatterns(const mlir::TypeConverter &converter,
+                                          mlir::RewritePatternSet &patterns,
+                                          const RASPLoweringState &state);
+
+/// Both of the above.
+void populateRASPToLinalgPatterns(const mlir::TypeConverter &converter,
+                                  mlir::RewritePatternSet &patterns,
+                                  const RASPLoweringState &state);
+
+} // namespace rasp
+
+#endif // RASP_CONVERSION_RASPTOLINALG_RASPTOLINALG_H

@@ -1,0 +1,244 @@
+//===- LoweringUtils.cpp - Shared pieces of the rasp lowering -------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace rasp;
+using namespace rasp::lowering;
+
+Type rasp::getLoweredElementType(Type raspElementType) {
+  if (llvm::isa<StringType>(raspElementType))
+    return IntegerType::get(raspElementType.getContext(), 64);
+  return raspElementType;
+}
+
+RASPToLinalgTypeConverter::RASPToLinalgTypeConverter() {
+  addConversion([](Type type) { return type; });
+  addConversion([](SOpType type) -> Type {
+    return RankedTensorType::get({ShapedType::kDynamic},
+                                 getLoweredElementType(type.getElementType()));
+  });
+  auto cast = [](OpBuilder &b, Type type, ValueRange inputs,
+                 Location loc) -> Value {
+    return UnrealizedConversionCastOp::create(b, loc, type, inputs).getResult(0);
+  };
+  addSourceMaterialization(cast);
+  addTargetMaterialization(cast);
+}
+
+MapOperand lowering::getMapOperand(Value original, Value converted) {
+  Type elementType = llvm::cast<SOpType>(original.getType()).getElementType();
+  if (auto constant = original.getDefiningOp<ConstantOp>())
+    return {Value(), constant.getValue(), elementType};
+  return {converted, Attribute(), elementType};
+}
+
+int64_t lowering::getOpId(Operation *op) {
+  if (auto id = op->getAttrOfType<IntegerAttr>(kOpIdAttrName))
+    return id.getInt();
+  return -1;
+}
+
+Value lowering::getInputLength(OpBuilder &b, Location loc, Operation *anchor) {
+  auto func = anchor->getParentOfType<func::FuncOp>();
+  return tensor::DimOp::create(b, loc, func.getArgument(kTokensStringArg), 0);
+}
+
+Value lowering::materializeScalar(OpBuilder &b, Location loc, Attribute value,
+                                  Type type, const RASPLoweringState &state) {
+  if (auto str = llvm::dyn_cast<StringAttr>(value))
+    return arith::ConstantIntOp::create(b, loc, type,
+                                        state.getStringId(str.getValue()));
+  if (auto intAttr = llvm::dyn_cast<IntegerAttr>(value)) {
+    if (type.isF64())
+      return arith::ConstantFloatOp::create(
+          b, loc, llvm::cast<FloatType>(type),
+          APFloat((double)intAttr.getValue().getSExtValue()));
+    return arith::ConstantIntOp::create(b, loc, type,
+                                        intAttr.getValue().getSExtValue());
+  }
+  auto floatAttr = llvm::cast<FloatAttr>(value);
+  return arith::ConstantFloatOp::create(b, loc, llvm::cast<FloatType>(type),
+                                        floatAttr.getValue());
+}
+
+/// Scalars for each operand inside a generic body: block arguments for
+/// tensors (in order), materialized constants for the rest.
+static SmallVector<Value> bodyScalars(OpBuilder &b, Location loc,
+                                      ArrayRef<MapOperand> operands,
+                                      ValueRange blockArgs,
+                                      const RASPLoweringState &state) {
+  SmallVector<Value> scalars;
+  unsigned next = 0;
+  for (const MapOperand &operand : operands) {
+    if (operand.tensor)
+      scalars.push_back(blockArgs[next++]);
+    else
+      scalars.push_back(materializeScalar(
+          b, loc, operand.constant,
+          getLoweredElementType(operand.raspElementType), state));
+  }
+  return scalars;
+}
+
+Value lowering::buildElementwise(OpBuilder &b, Location loc, Value n,
+                                 ArrayRef<MapOperand> operands, Type resultType,
+                                 BodyBuilder body,
+                                 const RASPLoweringState &state) {
+  SmallVector<Value> inputs;
+  for (const MapOperand &operand : operands)
+    if (operand.tensor)
+      inputs.push_back(operand.tensor);
+  Value init = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{ShapedType::kDynamic},
+                                       resultType, ValueRange{n});
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps(inputs.size() + 1,
+                              AffineMap::getMultiDimIdentityMap(1, ctx));
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
+      ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        SmallVector<Value> scalars = bodyScalars(
+            nested, nestedLoc, operands, args.drop_back(), state);
+        Value result = body(nested, nestedLoc, scalars);
+        linalg::YieldOp::create(nested, nestedLoc, result);
+      });
+  return generic.getResult(0);
+}
+
+void lowering::emitRuntimeCheck(OpBuilder &b, Location loc, Value n,
+                                ArrayRef<MapOperand> operands,
+                                BodyBuilder failure, int64_t code, int64_t opId,
+                                const RASPLoweringState &state) {
+  // first = min over positions of (failure ? position : n): a reduction that
+  // vectorizes, with the call outside the loop.
+  Type i64 = b.getI64Type();
+  Value nI64 = arith::IndexCastOp::create(b, loc, i64, n);
+  Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
+                   .getResult(0);
+  SmallVector<Value> inputs;
+  for (const MapOperand &operand : operands)
+    if (operand.tensor)
+      inputs.push_back(operand.tensor);
+  MLIRContext *ctx = b.getContext();
+  SmallVector<AffineMap> maps(inputs.size(),
+                              AffineMap::getMultiDimIdentityMap(1, ctx));
+  maps.push_back(AffineMap::get(1, 0, {}, ctx));
+  auto generic = linalg::GenericOp::create(
+      b, loc, TypeRange{init.getType()}, inputs, ValueRange{init}, maps,
+      ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        SmallVector<Value> scalars = bodyScalars(
+            nested, nestedLoc, operands, args.drop_back(), state);
+        Value failed = failure(nested, nestedLoc, scalars);
+        Value position = arith::IndexCastOp::create(
+            nested, nestedLoc, i64, linalg::IndexOp::create(nested, nestedLoc, 0));
+        // failed ? min(position, acc) : acc
+        Value candidate =
+            arith::SelectOp::create(nested, nestedLoc, failed, position, args.back());
+        Value min = arith::MinSIOp::create(nested, nestedLoc, candidate, args.back());
+        linalg::YieldOp::create(nested, nestedLoc, min);
+      });
+  Value first = tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
+  Value failedAnywhere =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, first, nI64);
+  scf::IfOp::create(b, loc, failedAnywhere, [&](OpBuilder &then, Location thenLoc) {
+    emitRuntimeErrorCall(then, thenLoc, code, opId, first);
+    scf::YieldOp::create(then, thenLoc);
+  });
+}
+
+void lowering::emitRuntimeErrorCall(OpBuilder &b, Location loc, int64_t code,
+                                    int64_t opId, Value position) {
+  // The pass declares the callee once, before any pattern runs.
+  Type i64 = b.getI64Type();
+  Value codeValue = arith::ConstantIntOp::create(b, loc, i64, code);
+  Value idValue = arith::ConstantIntOp::create(b, loc, i64, opId);
+  func::CallOp::create(b, loc, kRuntimeErrorFunctionName, TypeRange{},
+                       ValueRange{codeValue, idValue, position});
+}
+
+Value lowering::createZeroTensor(OpBuilder &b, Location loc, Value n, Type type) {
+  Value empty = tensor::EmptyOp::create(
+      b, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, type, ValueRange{n});
+  Value zero = type.isF64()
+                   ? (Value)arith::ConstantFloatOp::create(
+                         b, loc, llvm::cast<FloatType>(type), APFloat(0.0))
+                   : (Value)arith::ConstantIntOp::create(b, loc, type, 0);
+  return linalg::FillOp::create(b, loc, ValueRange{zero}, ValueRange{empty})
+      .getResult(0);
+}
+
+Value lowering::toF64(OpBuilder &b, Location loc, Value value) {
+  if (value.getType().isF64())
+    return value;
+  return arith::SIToFPOp::create(b, loc, b.getF64Type(), value);
+}
+
+Value lowering::emitCompare(OpBuilder &b, Location loc, Predicate predicate,
+                            Value lhs, Type lhsType, Value rhs, Type rhsType) {
+  if (lhsType.isF64() || rhsType.isF64()) {
+    arith::CmpFPredicate fp;
+    switch (predicate) {
+    case Predicate::eq: fp = arith::CmpFPredicate::OEQ; break;
+    case Predicate::ne: fp = arith::CmpFPredicate::UNE; break;
+    case Predicate::lt: fp = arith::CmpFPredicate::OLT; break;
+    case Predicate::gt: fp = arith::CmpFPredicate::OGT; break;
+    case Predicate::le: fp = arith::CmpFPredicate::OLE; break;
+    case Predicate::ge: fp = arith::CmpFPredicate::OGE; break;
+    }
+    return arith::CmpFOp::create(b, loc, fp, toF64(b, loc, lhs), toF64(b, loc, rhs));
+  }
+  // Bools order False < True: unsigned compare on i1.
+  bool isBool = lhsType.isInteger(1);
+  arith::CmpIPredicate ip;
+  switch (predicate) {
+  case Predicate::eq: ip = arith::CmpIPredicate::eq; break;
+  case Predicate::ne: ip = arith::CmpIPredicate::ne; break;
+  case Predicate::lt: ip = isBool ? arith::CmpIPredicate::ult : arith::CmpIPredicate::slt; break;
+  case Predicate::gt: ip = isBool ? arith::CmpIPredicate::ugt : arith::CmpIPredicate::sgt; break;
+  case Predicate::le: ip = isBool ? arith::CmpIPredicate::ule : arith::CmpIPredicate::sle; break;
+  case Predicate::ge: ip = isBool ? arith::CmpIPredicate::uge : arith::CmpIPredicate::sge; break;
+  }
+  return arith::CmpIOp::create(b, loc, ip, lhs, rhs);
+}
+
+Value lowering::emitFloorModInt(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Type i64 = b.getI64Type();
+  Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
+  Value one = arith::ConstantIntOp::create(b, loc, i64, 1);
+  Value minusOne = arith::ConstantIntOp::create(b, loc, i64, -1);
+  // x % 0 is reported by a run-time check; x % -1 is 0 but traps on x86 for
+  // INT64_MIN: divide by 1 instead in both cases (same result for -1).
+  Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, zero);
+  Value isMinusOne = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, rhs, minusOne);
+  Value unsafe = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  Value divisor = arith::SelectOp::create(b, loc, unsafe, one, rhs);
+  Value rem = arith::RemSIOp::create(b, loc, lhs, divisor);
+  Value remNonZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, rem, zero);
+  Value remNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, rem, zero);
+  Value divNeg = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, divisor, zero);
+  Value signsDiffer = arith::XOrIOp::create(b, loc, remNeg, divNeg);
+  Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
+  Value adjusted = arith::AddIOp::create(b, loc, rem, divisor);
+  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+}
+
+Value lowering::emitFloorModFloat(OpBuilder &b, Location loc, Value lhs, Value rhs) {
+  Value zero = arith::ConstantFloatOp::create(b, loc, b.getF64Type(), APFloat(0.0));
+  Value rem = arith::RemFOp::create(b, loc, lhs, rhs);
+  Value remNonZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::ONE, rem, zero);
+  Value remNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rem, zero);
+  Value divNeg = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, rhs, zero);
+  Value signsDiffer = arith::XOrIOp::create(b, loc, remNeg, divNeg);
+  Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
+  Value adjusted = arith::AddFOp::create(b, loc, rem, rhs);
+  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+}

@@ -1,0 +1,86 @@
+//===- LoweringUtils.h - Shared pieces of the rasp lowering -----*- C++ -*-===//
+//
+// Scalar semantics (Python's arithmetic on lowered element types), element-
+// wise generics and run-time checks, shared by the element-wise and the
+// selector patterns.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_LIB_CONVERSION_RASPTOLINALG_LOWERINGUTILS_H
+#define RASP_LIB_CONVERSION_RASPTOLINALG_LOWERINGUTILS_H
+
+#include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Runtime/RuntimeErrors.h"
+
+#include "mlir/IR/Builders.h"
+
+namespace rasp::lowering {
+
+/// An operand of an element-wise body: a tensor read at the current
+/// position, or a compile-time constant folded into the body.
+struct MapOperand {
+  mlir::Value tensor;       // set for tensor operands
+  mlir::Attribute constant; // set for constants
+  mlir::Type raspElementType;
+};
+
+/// Classifies `original` (a rasp s-op value) given its converted value.
+MapOperand getMapOperand(mlir::Value original, mlir::Value converted);
+
+using BodyBuilder = llvm::function_ref<mlir::Value(
+    mlir::OpBuilder &, mlir::Location, llvm::ArrayRef<mlir::Value>)>;
+
+/// The input length n (index), read from the enclosing function's inputs.
+mlir::Value getInputLength(mlir::OpBuilder &b, mlir::Location loc,
+                           mlir::Operation *anchor);
+
+/// Builds an element-wise linalg.generic producing tensor<?x resultType>;
+/// `body` receives one scalar per operand (constants materialized).
+mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value n, llvm::ArrayRef<MapOperand> operands,
+                             mlir::Type resultType, BodyBuilder body,
+                             const RASPLoweringState &state);
+
+/// Emits the check that calls rasp_runtime_error(code, opId, first) when
+/// `failure` holds at some position (the first such position is reported).
+void emitRuntimeCheck(mlir::OpBuilder &b, mlir::Location loc, mlir::Value n,
+                      llvm::ArrayRef<MapOperand> operands, BodyBuilder failure,
+                      int64_t code, int64_t opId,
+                      const RASPLoweringState &state);
+
+/// Calls rasp_runtime_error(code, opId, position) (declaring it if needed).
+void emitRuntimeErrorCall(mlir::OpBuilder &b, mlir::Location loc, int64_t code,
+                          int64_t opId, mlir::Value position);
+
+/// A zero-filled tensor<?x type> of size n (an accumulator).
+mlir::Value createZeroTensor(mlir::OpBuilder &b, mlir::Location loc,
+                             mlir::Value n, mlir::Type type);
+
+/// The op's id for run-time errors (attribute rasp.op_id), or -1.
+int64_t getOpId(mlir::Operation *op);
+
+/// A scalar constant of the lowered element type `type`.
+mlir::Value materializeScalar(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::Attribute value, mlir::Type type,
+                              const RASPLoweringState &state);
+
+/// i64 to f64 (f64 unchanged).
+mlir::Value toF64(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value);
+
+/// `lhs <predicate> rhs` on lowered scalars of rasp element types
+/// `lhsType`/`rhsType` (numeric kinds mix; strings compare ids; bools as 0/1).
+mlir::Value emitCompare(mlir::OpBuilder &b, mlir::Location loc,
+                        Predicate predicate, mlir::Value lhs, mlir::Type lhsType,
+                        mlir::Value rhs, mlir::Type rhsType);
+
+/// Python's floored % on i64 (guarded against x % 0 and INT64_MIN % -1).
+mlir::Value emitFloorModInt(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value lhs, mlir::Value rhs);
+/// Python's floored % on f64.
+mlir::Value emitFloorModFloat(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::Value lhs, mlir::Value rhs);
+
+} // namespace rasp::lowering
+
+#endif // RASP_LIB_CONVERSION_RASPTOLINALG_LOWERINGUTILS_H

@@ -1,0 +1,164 @@
+//===- RASPToLinalgPass.cpp - The convert-rasp-to-linalg pass -------------===//
+
+#include "rasp/Conversion/Passes.h"
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Dialect/RASP/Transforms/Passes.h"
+
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace rasp {
+#define GEN_PASS_DEF_CONVERTRASPTOLINALG
+#include "rasp/Conversion/Passes.h.inc"
+} // namespace rasp
+
+using namespace mlir;
+using namespace rasp;
+
+namespace {
+
+/// `@f() -> !rasp.sop<T>` becomes `@f(inputs..., %out: memref<?xT>)`: the
+/// body still computes s-ops; the returned one is written into %out.
+LogicalResult rewriteSignature(func::FuncOp func) {
+  FunctionType type = func.getFunctionType();
+  if (type.getNumInputs() != 0 || type.getNumResults() != 1 ||
+      !llvm::isa<SOpType>(type.getResult(0)))
+    return func.emitError("a rasp program function takes no arguments and "
+                          "returns one s-op");
+  auto resultType = llvm::cast<SOpType>(type.getResult(0));
+  MLIRContext *ctx = func.getContext();
+  auto tensorOf = [](Type element) {
+    return RankedTensorType::get({ShapedType::kDynamic}, element);
+  };
+  Type i64 = IntegerType::get(ctx, 64), i1 = IntegerType::get(ctx, 1),
+       f64 = Float64Type::get(ctx);
+  Type outType = MemRefType::get(
+      {ShapedType::kDynamic}, getLoweredElementType(resultType.getElementType()));
+  SmallVector<Type> inputs = {tensorOf(i64), tensorOf(i64), tensorOf(f64),
+                              tensorOf(i1), outType};
+  Block &entry = func.front();
+  for (Type input : inputs)
+    entry.addArgument(input, func.getLoc());
+  func.setFunctionType(FunctionType::get(ctx, inputs, {}));
+  func->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
+
+  auto ret = llvm::cast<func::ReturnOp>(entry.getTerminator());
+  Value returned = ret.getOperand(0);
+  if (Operation *def = returned.getDefiningOp())
+    def->setAttr("rasp.returned", UnitAttr::get(ctx));
+  OpBuilder b(ret);
+  Type loweredType = tensorOf(getLoweredElementType(resultType.getElementType()));
+  Value asTensor =
+      UnrealizedConversionCastOp::create(b, ret.getLoc(), loweredType, returned)
+          .getResult(0);
+  auto store = bufferization::MaterializeInDestinationOp::create(
+      b, ret.getLoc(), asTensor, entry.getArgument(kOutputArg));
+  store.setRestrict(true);
+  store.setWritable(true);
+  func::ReturnOp::create(b, ret.getLoc());
+  ret.erase();
+  return success();
+}
+
+struct ConvertRASPToLinalgPass
+    : public rasp::impl::ConvertRASPToLinalgBase<ConvertRASPToLinalgPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    MLIRContext *ctx = &getContext();
+
+    // Strings: the table rasp-intern-strings built, or build it here.
+    StringValueSet vocabulary;
+    if (auto vocab = module->getAttrOfType<ArrayAttr>(kVocabularyAttrName))
+      for (Attribute attr : vocab)
+        if (auto str = llvm::dyn_cast<StringAttr>(attr))
+          vocabulary.insert(str.str());
+    FailureOr<StringValueSets> sets =
+        computeStringValueSets(module, vocabulary, /*maxStrings=*/1 << 20);
+    if (failed(sets))
+      return signalPassFailure();
+    RASPLoweringState state;
+    state.stringSets = std::move(*sets);
+    auto table = module->getAttrOfType<ArrayAttr>(kStringTableAttrName);
+    if (!table) {
+      SmallVector<Attribute> sorted;
+      for (const std::string &str : state.stringSets.all)
+        sorted.push_back(StringAttr::get(ctx, str));
+      table = ArrayAttr::get(ctx, sorted);
+      module->setAttr(kStringTableAttrName, table);
+    }
+    for (auto [id, attr] : llvm::enumerate(table))
+      state.stringIds[llvm::cast<StringAttr>(attr).getValue()] = id;
+    for (const std::string &str : state.stringSets.all)
+      if (!state.stringIds.count(str)) {
+        module.emitError("string table ") << kStringTableAttrName
+                                          << " lacks \"" << str << "\"";
+        return signalPassFailure();
+      }
+
+    SmallVector<func::FuncOp> programs;
+    for (auto func : module.getOps<func::FuncOp>()) {
+      bool usesRasp = llvm::any_of(func.getFunctionType().getResults(),
+                                   [](Type t) { return llvm::isa<SOpType>(t); });
+      if (usesRasp)
+        programs.push_back(func);
+    }
+    for (func::FuncOp func : programs)
+      if (failed(rewriteSignature(func)))
+        return signalPassFailure();
+    if (!programs.empty() &&
+        !module.lookupSymbol<func::FuncOp>(kRuntimeErrorFunctionName)) {
+      OpBuilder b = OpBuilder::atBlockBegin(module.getBody());
+      Type i64 = b.getI64Type();
+      auto decl = func::FuncOp::create(
+          b, module.getLoc(), kRuntimeErrorFunctionName,
+          b.getFunctionType({i64, i64, i64}, {}));
+      decl.setPrivate();
+    }
+
+    RASPToLinalgTypeConverter converter;
+    ConversionTarget target(*ctx);
+    target.addLegalDialect<arith::ArithDialect, bufferization::BufferizationDialect,
+                           func::FuncDialect, linalg::LinalgDialect,
+                           math::MathDialect, memref::MemRefDialect,
+                           scf::SCFDialect, tensor::TensorDialect>();
+    target.addIllegalDialect<RASPDialect>();
+    // Selectors have no value of their own: their consumers evaluate them.
+    target.addLegalOp<SelectOp, SelectAndOp, SelectOrOp, SelectNotOp,
+                      UnrealizedConversionCastOp>();
+    RewritePatternSet patterns(ctx);
+    populateRASPToLinalgPatterns(converter, patterns, state);
+    if (failed(applyPartialConversion(module, target, std::move(patterns))))
+      return signalPassFailure();
+
+    // Dead selectors, then the casts that fed them.
+    SmallVector<Operation *> selectors;
+    module.walk([&](Operation *op) {
+      if (llvm::isa<SelectOp, SelectAndOp, SelectOrOp, SelectNotOp>(op))
+        selectors.push_back(op);
+    });
+    for (Operation *op : llvm::reverse(selectors)) {
+      if (!op->use_empty()) {
+        op->emitError("selector used by something other than aggregate or "
+                      "selector_width");
+        return signalPassFailure();
+      }
+      op->erase();
+    }
+    SmallVector<UnrealizedConversionCastOp> casts;
+    module.walk([&](UnrealizedConversionCastOp cast) { casts.push_back(cast); });
+    reconcileUnrealizedCasts(casts);
+    module.walk([&](Operation *op) {
+      op->removeAttr("rasp.returned");
+    });
+  }
+};
+
+} // namespace

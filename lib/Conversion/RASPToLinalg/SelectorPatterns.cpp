@@ -1,0 +1,343 @@
+//===- SelectorPatterns.cpp - aggregate / selector_width to linalg --------===//
+//
+// A selector is never materialized. Each aggregate and selector_width
+// becomes one linalg.generic over (query q: parallel, key k: reduction)
+// whose body evaluates the selector tree feeding it at (q, k): memory stays
+// O(n). The body only adds (masked values and counts), so the reduction can
+// be reassociated, tiled and vectorized.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace rasp;
+using namespace rasp::lowering;
+
+namespace {
+
+enum class Role { Key, Query };
+
+/// Builds the operands and the body of one fused (query x key) generic.
+class FusedSelectorBuilder {
+public:
+  FusedSelectorBuilder(ConversionPatternRewriter &rewriter,
+                       const RASPLoweringState &state)
+      : rewriter(rewriter), state(state) {}
+
+  /// Registers the tensors the selector tree reads. Fails on a selector that
+  /// is not built from select/and/or/not.
+  LogicalResult addSelector(Value selector) {
+    Operation *def = selector.getDefiningOp();
+    if (auto select = llvm::dyn_cast_or_null<SelectOp>(def)) {
+      addOperand(select.getKeys(), Role::Key);
+      addOperand(select.getQueries(), Role::Query);
+      return success();
+    }
+    if (auto andOp = llvm::dyn_cast_or_null<SelectAndOp>(def))
+      return success(succeeded(addSelector(andOp.getLhs())) &&
+                     succeeded(addSelector(andOp.getRhs())));
+    if (auto orOp = llvm::dyn_cast_or_null<SelectOrOp>(def))
+      return success(succeeded(addSelector(orOp.getLhs())) &&
+                     succeeded(addSelector(orOp.getRhs())));
+    if (auto notOp = llvm::dyn_cast_or_null<SelectNotOp>(def))
+      return addSelector(notOp.getOperand());
+    return failure();
+  }
+
+  /// Registers an s-op read at the key (k) or query (q) position. Constants
+  /// and indices need no tensor: they are computed in the body.
+  void addOperand(Value original, Role role) {
+    if (original.getDefiningOp<ConstantOp>() || original.getDefiningOp<IndicesOp>())
+      return;
+    auto key = std::make_pair(original, (int)role);
+    if (inputIndex.count(key))
+      return;
+    inputIndex[key] = inputs.size();
+    inputs.push_back(rewriter.getRemappedValue(original));
+    MLIRContext *ctx = rewriter.getContext();
+    maps.push_back(AffineMap::get(2, 0, getAffineDimExpr(role == Role::Key ? 1 : 0, ctx)));
+  }
+
+  /// The scalar value of `original` at the body's (q, k).
+  Value scalar(OpBuilder &b, Location loc, ValueRange args, Value original,
+               Role role) {
+    if (auto constant = original.getDefiningOp<ConstantOp>())
+      return materializeScalar(
+          b, loc, constant.getValue(),
+          getLoweredElementType(constant.getType().getElementType()), state);
+    if (original.getDefiningOp<IndicesOp>())
+      return arith::IndexCastOp::create(
+          b, loc, b.getI64Type(),
+          linalg::IndexOp::create(b, loc, role == Role::Key ? 1 : 0));
+    return args[inputIndex.lookup(std::make_pair(original, (int)role))];
+  }
+
+  /// The selector's entry (q, k) as an i1.
+  Value evaluate(OpBuilder &b, Location loc, ValueRange args, Value selector) {
+    if (Value known = memo.lookup(selector))
+      return known;
+    Operation *def = selector.getDefiningOp();
+    Value result;
+    if (auto select = llvm::dyn_cast<SelectOp>(def)) {
+      Value key = scalar(b, loc, args, select.getKeys(), Role::Key);
+      Value query = scalar(b, loc, args, select.getQueries(), Role::Query);
+      result = emitCompare(b, loc, select.getPredicate(), key,
+                           select.getKeys().getType().getElementType(), query,
+                           select.getQueries().getType().getElementType());
+    } else if (auto andOp = llvm::dyn_cast<SelectAndOp>(def)) {
+      result = arith::AndIOp::create(b, loc, evaluate(b, loc, args, andOp.getLhs()),
+                                     evaluate(b, loc, args, andOp.getRhs()));
+    } else if (auto orOp = llvm::dyn_cast<SelectOrOp>(def)) {
+      result = arith::OrIOp::create(b, loc, evaluate(b, loc, args, orOp.getLhs()),
+                                    evaluate(b, loc, args, orOp.getRhs()));
+    } else {
+      auto notOp = llvm::cast<SelectNotOp>(def);
+      Value trueValue = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
+      result = arith::XOrIOp::create(
+          b, loc, evaluate(b, loc, args, notOp.getOperand()), trueValue);
+    }
+    memo[selector] = result;
+    return result;
+  }
+
+  /// Builds the generic with the given accumulators (all indexed by q).
+  /// `body` receives the block arguments and returns the new accumulators.
+  linalg::GenericOp
+  build(Location loc, ValueRange inits,
+        llvm::function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
+            body) {
+    MLIRContext *ctx = rewriter.getContext();
+    SmallVector<AffineMap> allMaps = maps;
+    for (size_t i = 0; i < inits.size(); ++i)
+      allMaps.push_back(AffineMap::get(2, 0, getAffineDimExpr(0, ctx)));
+    return linalg::GenericOp::create(
+        rewriter, loc, TypeRange(inits), inputs, inits, allMaps,
+        ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                      utils::IteratorType::reduction},
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          memo.clear();
+          linalg::YieldOp::create(b, bodyLoc, body(b, bodyLoc, args));
+        });
+  }
+
+private:
+  ConversionPatternRewriter &rewriter;
+  const RASPLoweringState &state;
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  DenseMap<std::pair<Value, int>, unsigned> inputIndex;
+  DenseMap<Value, Value> memo;
+};
+
+Value countSelected(OpBuilder &b, Location loc, Value selected, Value count) {
+  return arith::AddIOp::create(
+      b, loc, count, arith::ExtUIOp::create(b, loc, b.getI64Type(), selected));
+}
+
+struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
+  SelectorWidthLowering(const TypeConverter &converter, MLIRContext *ctx,
+                        const RASPLoweringState &state)
+      : OpConversionPattern(converter, ctx), state(state) {}
+
+  LogicalResult
+  matchAndRewrite(SelectorWidthOp op, OpAdaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    FusedSelectorBuilder fused(rewriter, state);
+    if (failed(fused.addSelector(op.getSelector())))
+      return rewriter.notifyMatchFailure(op, "selector is not a select tree");
+    Value n = getInputLength(rewriter, loc, op);
+    Value count = createZeroTensor(rewriter, loc, n, rewriter.getI64Type());
+    auto generic = fused.build(
+        loc, ValueRange{count},
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          Value selected = fused.evaluate(b, bodyLoc, args, op.getSelector());
+          return SmallVector<Value>{
+              countSelected(b, bodyLoc, selected, args.back())};
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+
+  const RASPLoweringState &state;
+};
+
+struct AggregateLowering : OpConversionPattern<AggregateOp> {
+  AggregateLowering(const TypeConverter &converter, MLIRContext *ctx,
+                    const RASPLoweringState &state)
+      : OpConversionPattern(converter, ctx), state(state) {}
+
+  LogicalResult
+  matchAndRewrite(AggregateOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    FusedSelectorBuilder fused(rewriter, state);
+    if (failed(fused.addSelector(op.getSelector())))
+      return rewriter.notifyMatchFailure(op, "selector is not a select tree");
+    Value values = op.getValues();
+    fused.addOperand(values, Role::Key);
+
+    Type valueType = llvm::cast<SOpType>(values.getType()).getElementType();
+    Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
+    // Numeric: sum and count give the mean. Categorical (string ids, bools):
+    // the masked sum equals the selected value when exactly one is selected.
+    Type sumType = valueType.isF64() ? f64 : i64;
+    Value n = getInputLength(rewriter, loc, op);
+    Value sumInit = createZeroTensor(rewriter, loc, n, sumType);
+    Value countInit = createZeroTensor(rewriter, loc, n, i64);
+    auto generic = fused.build(
+        loc, ValueRange{sumInit, countInit},
+        [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
+          Value selected = fused.evaluate(b, bodyLoc, args, op.getSelector());
+          Value value = fused.scalar(b, bodyLoc, args, values, Role::Key);
+          if (value.getType().isInteger(1))
+            value = arith::ExtUIOp::create(b, bodyLoc, i64, value);
+          Value zero = sumType.isF64()
+                           ? (Value)arith::ConstantFloatOp::create(
+                                 b, bodyLoc, llvm::cast<FloatType>(f64), APFloat(0.0))
+                           : (Value)arith::ConstantIntOp::create(b, bodyLoc, i64, 0);
+          Value masked = arith::SelectOp::create(b, bodyLoc, selected, value, zero);
+          Value sum = args[args.size() - 2];
+          Value newSum = sumType.isF64()
+                             ? (Value)arith::AddFOp::create(b, bodyLoc, sum, masked)
+                             : (Value)arith::AddIOp::create(b, bodyLoc, sum, masked);
+          return SmallVector<Value>{newSum,
+                                    countSelected(b, bodyLoc, selected, args.back())};
+        });
+    Value sums = generic.getResult(0), counts = generic.getResult(1);
+
+    SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
+                                             {counts, Attribute(), i64}};
+    Attribute defaultValue = op.getDefaultValueAttr();
+    Type defaultType = getScalarAttrElementType(defaultValue);
+    Type resultType = getLoweredElementType(op.getType().getElementType());
+    bool isNumeric = llvm::cast<SOpType>(values.getType()).isNumeric();
+    bool defaultFits =
+        isNumeric || defaultType == op.getType().getElementType();
+    int64_t opId = getOpId(op);
+
+    if (!isNumeric) {
+      // Several strings or bools selected: an error, even when equal.
+      emitRuntimeCheck(
+          rewriter, loc, n, finalOperands,
+          [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
+            return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, s[1],
+                                         arith::ConstantIntOp::create(b, loc, i64, 1));
+          },
+          (int64_t)RuntimeErrorCode::SeveralNonNumeric, opId, state);
+      if (!defaultFits)
+        emitMixedDefaultCheck(rewriter, loc, n, counts, op, opId);
+    }
+
+    Value result = buildElementwise(
+        rewriter, loc, n, finalOperands, resultType,
+        [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
+          Value none = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s[1],
+                                             arith::ConstantIntOp::create(b, loc, i64, 0));
+          if (isNumeric) {
+            Value mean = arith::DivFOp::create(
+                b, loc, toF64(b, loc, s[0]),
+                arith::SIToFPOp::create(b, loc, f64, s[1]));
+            Value fallback = materializeScalar(b, loc, defaultValue, f64, state);
+            return arith::SelectOp::create(b, loc, none, fallback, mean);
+          }
+          // A default of another kind never reaches a value that is used:
+          // the mixed-default check reports it. -1 marks it (no string has
+          // that id).
+          Value fallback =
+              defaultFits ? materializeScalar(b, loc, defaultValue,
+                                              getLoweredElementType(defaultType), state)
+                          : arith::ConstantIntOp::create(b, loc, resultType,
+                                                         resultType.isInteger(1) ? 0 : -1);
+          Value chosen = s[0];
+          if (resultType.isInteger(1))
+            chosen = arith::TruncIOp::create(b, loc, resultType, chosen);
+          return arith::SelectOp::create(b, loc, none, fallback, chosen);
+        },
+        state);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  /// With a default of another kind than the values, taking it at some
+  /// positions and not at others is an error. Taking it everywhere is
+  /// fine only for a program output (the driver prints the default).
+  void emitMixedDefaultCheck(OpBuilder &b, Location loc, Value n, Value counts,
+                             AggregateOp op, int64_t opId) const {
+    Type i64 = b.getI64Type();
+    Value nI64 = arith::IndexCastOp::create(b, loc, i64, n);
+    Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
+    Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
+                     .getResult(0);
+    MLIRContext *ctx = b.getContext();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(1, ctx);
+    AffineMap scalarMap = AffineMap::get(1, 0, {}, ctx);
+    // firstDefault = min position with count == 0; firstValue = with count > 0.
+    auto generic = linalg::GenericOp::create(
+        b, loc, TypeRange{init.getType(), init.getType()}, ValueRange{counts},
+        ValueRange{init, init}, ArrayRef<AffineMap>{identity, scalarMap, scalarMap},
+        ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
+        [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value position = arith::IndexCastOp::create(
+              nb, nl, i64, linalg::IndexOp::create(nb, nl, 0));
+          Value none = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, args[0],
+                                             arith::ConstantIntOp::create(nb, nl, i64, 0));
+          Value firstDefault = arith::MinSIOp::create(
+              nb, nl, arith::SelectOp::create(nb, nl, none, position, args[1]), args[1]);
+          Value firstValue = arith::MinSIOp::create(
+              nb, nl, arith::SelectOp::create(nb, nl, none, args[2], position), args[2]);
+          linalg::YieldOp::create(nb, nl, ValueRange{firstDefault, firstValue});
+        });
+    Value firstDefault = tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
+    Value firstValue = tensor::ExtractOp::create(b, loc, generic.getResult(1), ValueRange{});
+    Value anyDefault = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstDefault, nI64);
+    Value anyValue = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstValue, nI64);
+    bool isOutput = op->hasAttr("rasp.returned");
+    scf::IfOp::create(b, loc, anyDefault, [&](OpBuilder &then, Location tl) {
+      // Mixed: report where the kind first changes. All default: fine for an
+      // output, an error where the value is used further.
+      Value mixedAt = arith::MaxSIOp::create(then, tl, firstDefault, firstValue);
+      scf::IfOp::create(
+          then, tl, anyValue,
+          [&](OpBuilder &b2, Location l2) {
+            emitRuntimeErrorCall(b2, l2, (int64_t)RuntimeErrorCode::MixedDefault,
+                                 opId, mixedAt);
+            scf::YieldOp::create(b2, l2);
+          },
+          [&](OpBuilder &b2, Location l2) {
+            emitRuntimeErrorCall(
+                b2, l2,
+                isOutput ? kAllDefaultNotice
+                         : (int64_t)RuntimeErrorCode::MixedDefault,
+                opId, firstDefault);
+            scf::YieldOp::create(b2, l2);
+          });
+      scf::YieldOp::create(then, tl);
+    });
+  }
+
+  const RASPLoweringState &state;
+};
+
+} // namespace
+
+void rasp::populateRASPSelectorToLinalgPatterns(const TypeConverter &converter,
+                                                RewritePatternSet &patterns,
+                                                const RASPLoweringState &state) {
+  patterns.add<SelectorWidthLowering, AggregateLowering>(
+      converter, patterns.getContext(), state);
+}
+
+void rasp::populateRASPToLinalgPatterns(const TypeConverter &converter,
+                                        RewritePatternSet &patterns,
+                                        const RASPLoweringState &state) {
+  populateRASPElementwiseToLinalgPatterns(converter, patterns, state);
+  populateRASPSelectorToLinalgPatterns(converter, patterns, state);
+}

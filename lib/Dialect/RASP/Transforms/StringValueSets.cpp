@@ -1,0 +1,85 @@
+//===- StringValueSets.cpp - Which strings each s-op can hold -------------===//
+
+#include "rasp/Dialect/RASP/Transforms/StringValueSets.h"
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+
+using namespace mlir;
+using namespace rasp;
+
+const StringValueSet &StringValueSets::of(Value value) const {
+  static const StringValueSet empty;
+  auto it = possible.find(value);
+  return it == possible.end() ? empty : it->second;
+}
+
+FailureOr<StringValueSets>
+rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
+                             int64_t maxStrings) {
+  StringValueSets result;
+  result.all = vocabulary;
+  auto addAttr = [&](Attribute attr, StringValueSet *into) {
+    if (auto str = llvm::dyn_cast<StringAttr>(attr)) {
+      result.all.insert(str.str());
+      if (into)
+        into->insert(str.str());
+    }
+  };
+
+  WalkResult walk = root->walk([&](Operation *op) -> WalkResult {
+    if (!llvm::isa<RASPDialect>(op->getDialect()))
+      return WalkResult::advance();
+    // Every string attribute (list elements, dict keys) joins the table so
+    // that comparisons against it have an id.
+    for (NamedAttribute named : op->getAttrs()) {
+      if (auto list = llvm::dyn_cast<ArrayAttr>(named.getValue()))
+        for (Attribute element : list)
+          addAttr(element, nullptr);
+      else
+        addAttr(named.getValue(), nullptr);
+    }
+    if (op->getNumResults() != 1)
+      return WalkResult::advance();
+    auto type = llvm::dyn_cast<SOpType>(op->getResult(0).getType());
+    if (!type || !type.isString())
+      return WalkResult::advance();
+
+    StringValueSet values;
+    if (llvm::isa<TokensOp>(op)) {
+      values = vocabulary;
+    } else if (auto constant = llvm::dyn_cast<ConstantOp>(op)) {
+      addAttr(constant.getValue(), &values);
+    } else if (auto concat = llvm::dyn_cast<ConcatOp>(op)) {
+      const StringValueSet &lhs = result.of(concat.getLhs());
+      const StringValueSet &rhs = result.of(concat.getRhs());
+      if ((int64_t)(lhs.size() * rhs.size() + result.all.size()) > maxStrings) {
+        op->emitError("string concatenation can form more than ")
+            << maxStrings << " distinct strings";
+        return WalkResult::interrupt();
+      }
+      for (const std::string &a : lhs)
+        for (const std::string &b : rhs)
+          values.insert(a + b);
+    } else if (auto aggregate = llvm::dyn_cast<AggregateOp>(op)) {
+      values = result.of(aggregate.getValues());
+      addAttr(aggregate.getDefaultValue(), &values);
+    } else if (auto where = llvm::dyn_cast<WhereOp>(op)) {
+      values = result.of(where.getTrueValue());
+      const StringValueSet &other = result.of(where.getFalseValue());
+      values.insert(other.begin(), other.end());
+    } else if (auto lookup = llvm::dyn_cast<LookupOp>(op)) {
+      for (Attribute value : lookup.getValues())
+        addAttr(value, &values);
+    }
+    result.all.insert(values.begin(), values.end());
+    result.possible[op->getResult(0)] = std::move(values);
+    return WalkResult::advance();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+  if ((int64_t)result.all.size() > maxStrings) {
+    root->emitError("the program and its input hold more than ")
+        << maxStrings << " distinct strings";
+    return failure();
+  }
+  return result;
+}

@@ -1,0 +1,69 @@
+//===- Pipelines.cpp - The rasp lowering pipelines ------------------------===//
+
+#include "rasp/Pipelines/Pipelines.h"
+
+#include "mlir/Pass/PassRegistry.h"
+
+using namespace mlir;
+using namespace rasp;
+
+llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
+  switch (stage) {
+  case LoweringStage::Linalg:
+    // Fusion merges chains of maps (and their constants) into one loop.
+    return "rasp-intern-strings,convert-rasp-to-linalg,canonicalize,"
+           "linalg-fuse-elementwise-ops,canonicalize,cse";
+  case LoweringStage::Affine:
+    // Empty-tensor elimination lets the last generic write straight into the
+    // caller's output buffer; deallocation frees the O(n) temporaries.
+    return "eliminate-empty-tensors,empty-tensor-to-alloc-tensor,"
+           "one-shot-bufferize{bufferize-function-boundaries "
+           "function-boundary-type-conversion=identity-layout-map},"
+           "canonicalize,buffer-deallocation-pipeline,"
+           "func.func(convert-linalg-to-affine-loops),"
+           "func.func(affine-scalrep),canonicalize,cse";
+  case LoweringStage::LLVM:
+    // ipowi has no LLVM intrinsic: math-to-funcs expands it first.
+    return "lower-affine,convert-math-to-funcs{convert-ctlz=false},"
+           "convert-scf-to-cf,expand-strided-metadata,finalize-memref-to-llvm,"
+           "convert-math-to-llvm,convert-arith-to-llvm,convert-index-to-llvm,"
+           "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
+           "reconcile-unrealized-casts,canonicalize";
+  }
+  return "";
+}
+
+LogicalResult rasp::buildRASPLoweringPipeline(OpPassManager &pm,
+                                              LoweringStage last) {
+  for (LoweringStage stage :
+       {LoweringStage::Linalg, LoweringStage::Affine, LoweringStage::LLVM}) {
+    // The pipeline text is nested in pm (a module pass manager) directly:
+    // wrapping it in builtin.module(...) would nest it one level too deep.
+    if (failed(parsePassPipeline(getStagePipeline(stage), pm, llvm::errs())))
+      return failure();
+    if (stage == last)
+      break;
+  }
+  return success();
+}
+
+void rasp::registerRASPPipelines() {
+  auto registerStage = [](llvm::StringRef name, llvm::StringRef description,
+                          LoweringStage stage) {
+    PassPipelineRegistration<>(name, description, [stage](OpPassManager &pm) {
+      (void)buildRASPLoweringPipeline(pm, stage);
+    });
+  };
+  registerStage("rasp-to-linalg",
+                "Lower rasp to linalg on tensors: one fused generic per "
+                "aggregate / selector_width, element-wise maps fused",
+                LoweringStage::Linalg);
+  registerStage("rasp-to-affine",
+                "rasp-to-linalg, then bufferize and lower linalg to affine "
+                "loops",
+                LoweringStage::Affine);
+  registerStage("rasp-to-llvm",
+                "rasp-to-affine, then lower to the LLVM dialect (ready for "
+                "the JIT or mlir-translate --mlir-to-llvmir)",
+                LoweringStage::LLVM);
+}
