@@ -10,6 +10,11 @@
 #define RASP_RUNTIME_RUNTIMEERRORS_H
 
 #include <cstdint>
+#include <string>
+
+namespace mlir {
+class Operation;
+} // namespace mlir
 
 namespace rasp {
 
@@ -52,6 +57,22 @@ inline const char *getRuntimeErrorMessage(RuntimeErrorCode code) {
 /// The attribute naming an op for run-time errors: an integer id that the
 /// driver maps back to the op's location and s-op name.
 inline constexpr const char *kOpIdAttrName = "rasp.op_id";
+
+
+/// The message of a run-time error, shared by the interpreter and the JIT
+/// driver so that both print the same text:
+///
+///   <file>:<line>:<col>: in s-op '<name>': <message> at position <p>
+///
+/// file:line:col is the first FileLineCol location found walking the op's
+/// location in pre-order (NameLoc -> its child; CallSiteLoc -> the callee,
+/// i.e. where the op was written inside a RASP function, before the caller;
+/// FusedLoc -> its parts in order; OpaqueLoc -> its fallback). The name is
+/// the first (outermost) NameLoc met in the same walk. A part without a
+/// location or a name is left out, so the shortest form is
+/// `<message> at position <p>`.
+std::string describeRuntimeError(mlir::Operation *op, RuntimeErrorCode code,
+                                 int64_t position);
 
 } // namespace rasp
 
