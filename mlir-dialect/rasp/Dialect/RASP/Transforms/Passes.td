@@ -26,4 +26,32 @@ def RASPInternStrings : Pass<"rasp-intern-strings", "mlir::ModuleOp"> {
   ];
 }
 
+def RASPAnalyzeLayers : Pass<"rasp-analyze-layers", "mlir::func::FuncOp"> {
+  let summary = "Annotate the transformer layers and heads the paper counts";
+  let description = [{
+    "Thinking Like Transformers" measures a RASP program by the transformer it
+    compiles to: its number of layers is the longest chain of attention
+    operations (`rasp.aggregate`, `rasp.selector_width`) from the input to
+    the output, and a layer's number of heads is the number of distinct
+    attention patterns (selectors) those operations use in it. These counts
+    are what the paper reports for each program (and what the conformance's
+    layers.json lists); they are independent of how the compiler later
+    executes the program, so they are computed on the `rasp` dialect itself.
+
+    Rules (docs/layers.md): inputs and constants are at layer 0; element-wise
+    maps add no layer; a selector's depth is the max of the layers of its
+    keys and queries (and of the selectors it combines); an aggregate or
+    selector_width sits at 1 + max(selector depth, values' layer);
+    `rasp.length` is one head in layer 1 (the reference builds it from an
+    aggregate). Heads are counted per layer over the selectors used there,
+    structurally: two selector trees built from the same ops on the same
+    inputs are one head even when they are distinct SSA values. Only ops the
+    returned s-op depends on count.
+
+    The pass attaches `rasp.layer` (i64) to every aggregate, selector_width
+    and length op, and `rasp.layers` (i64) and `rasp.heads` (array<i64>, one
+    entry per layer) to the function. It changes nothing else.
+  }];
+}
+
 #endif // RASP_TRANSFORMS_PASSES_TD
