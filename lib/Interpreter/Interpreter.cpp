@@ -273,11 +273,22 @@ FailureOr<SOpValue> Interpreter::run(func::FuncOp fn) {
     }
   }
 
+  // A value is dropped once its last user has run: selectors are n^2 bytes.
+  llvm::DenseMap<Value, unsigned> pendingUses;
+  for (Operation *op : live)
+    for (Value operand : op->getOperands())
+      ++pendingUses[operand];
+
   for (Operation &op : body.without_terminator()) {
     if (!live.contains(&op))
       continue;
     if (failed(evaluate(&op)))
       return failure();
+    for (Value operand : op.getOperands())
+      if (--pendingUses[operand] == 0) {
+        sops.erase(operand);
+        selectors.erase(operand);
+      }
   }
   SOpValue result = sop(ret.getOperand(0));
   return result;
