@@ -301,9 +301,9 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
     Value anyValue = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstValue, nI64);
     bool isOutput = op->hasAttr("rasp.returned");
     scf::IfOp::create(b, loc, anyDefault, [&](OpBuilder &then, Location tl) {
-      // Mixed: report where the kind first changes. All default: fine for an
+      // Mixed: report the first position taking the default. All default: fine for an
       // output, an error where the value is used further.
-      Value mixedAt = arith::MaxSIOp::create(then, tl, firstDefault, firstValue);
+      Value mixedAt = firstDefault; // as the interpreter reports it
       scf::IfOp::create(
           then, tl, anyValue,
           [&](OpBuilder &b2, Location l2) {

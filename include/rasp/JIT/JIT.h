@@ -1,0 +1,65 @@
+//===- JIT.h - Native code for lowered rasp programs ------------*- C++ -*-===//
+//
+// Compiles a module in the LLVM dialect (the output of the rasp-to-llvm
+// pipeline) with MLIR's ExecutionEngine over LLVM ORC, at -O3 for the host
+// CPU, and runs its output functions on an input.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_JIT_JIT_H
+#define RASP_JIT_JIT_H
+
+#include "rasp/Runtime/Value.h"
+
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rasp {
+
+/// The first run-time error (or notice) generated code reported.
+struct RuntimeReport {
+  bool reported = false;
+  int64_t code = 0;
+  int64_t opId = -1;
+  int64_t position = 0;
+};
+
+/// The inputs of a lowered output function, read as every type it needs.
+struct LoweredInputs {
+  std::vector<int64_t> stringIds; // always set: it defines n
+  std::vector<int64_t> ints;
+  std::vector<double> floats;
+  std::vector<uint8_t> bools;
+};
+
+/// A compiled module: native code for each of its output functions.
+class JITProgram {
+public:
+  /// Translates `llvmModule` (LLVM dialect) to native code for this host.
+  /// The host's target machine is given to LLVM's -O3 pipeline as well as to
+  /// the code generator: without it the optimizer does not vectorize.
+  static llvm::Expected<std::unique_ptr<JITProgram>>
+  create(mlir::ModuleOp llvmModule);
+
+  /// Runs output function `name` on `inputs`, writing n values of
+  /// `elementBytes` each into `output`. Returns the first run-time report.
+  llvm::Expected<RuntimeReport> run(llvm::StringRef name,
+                                    const LoweredInputs &inputs, void *output);
+
+private:
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+};
+
+/// LLVM IR of `llvmModule` after the same -O3 pipeline the JIT runs.
+llvm::Error emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os);
+/// Host assembly of `llvmModule`, as the JIT would generate it.
+llvm::Error emitAssembly(mlir::ModuleOp llvmModule, llvm::raw_ostream &os);
+
+} // namespace rasp
+
+#endif // RASP_JIT_JIT_H

@@ -1,0 +1,164 @@
+//===- JIT.cpp - Native code for lowered rasp programs --------------------===//
+
+#include "rasp/JIT/JIT.h"
+#include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/Target/LLVMIR/Export.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/ExecutionEngine/Orc/Mangling.h"
+#include "llvm/IR/LegacyPassManager.h"
+#include "llvm/IR/Module.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <mutex>
+
+using namespace rasp;
+
+namespace {
+/// Generated code reports run-time errors here; the first one wins. One
+/// program runs at a time per process (run() holds the lock).
+RuntimeReport currentReport;
+std::mutex runMutex;
+} // namespace
+
+extern "C" void rasp_runtime_error(int64_t code, int64_t opId, int64_t position) {
+  if (currentReport.reported)
+    return;
+  currentReport = {true, code, opId, position};
+}
+
+static void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser();
+  });
+}
+
+static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createHostTargetMachine() {
+  initializeNativeTarget();
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder)
+    return builder.takeError();
+  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  return builder->createTargetMachine();
+}
+
+llvm::Expected<std::unique_ptr<JITProgram>>
+JITProgram::create(mlir::ModuleOp llvmModule) {
+  auto tm = createHostTargetMachine();
+  if (!tm)
+    return tm.takeError();
+  mlir::ExecutionEngineOptions options;
+  options.transformer = mlir::makeOptimizingTransformer(3, 0, tm->get());
+  options.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  auto engine = mlir::ExecutionEngine::create(llvmModule, options, std::move(*tm));
+  if (!engine)
+    return engine.takeError();
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner(kRuntimeErrorFunctionName)] = {
+        llvm::orc::ExecutorAddr::fromPtr(&rasp_runtime_error),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
+  auto program = std::make_unique<JITProgram>();
+  program->engine = std::move(*engine);
+  return program;
+}
+
+template <typename T>
+static StridedMemRefType<T, 1> describe(const T *data, int64_t size) {
+  // Empty inputs still need a valid pointer.
+  static T dummy{};
+  T *ptr = const_cast<T *>(size ? data : &dummy);
+  return {ptr, ptr, 0, {size}, {1}};
+}
+
+llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
+                                              const LoweredInputs &inputs,
+                                              void *output) {
+  std::string symbol = ("_mlir_ciface_" + name).str();
+  auto fn = engine->lookup(symbol);
+  if (!fn)
+    return fn.takeError();
+  int64_t n = inputs.stringIds.size();
+  auto sized = [&](auto &vec) {
+    using T = typename std::decay_t<decltype(vec)>::value_type;
+    return describe<T>(vec.data(), vec.size() == (size_t)n ? n : 0);
+  };
+  StridedMemRefType<int64_t, 1> strArg = describe(inputs.stringIds.data(), n);
+  // Readings the program does not use are not computed; pass n zeros.
+  std::vector<int64_t> zeroInts;
+  std::vector<double> zeroFloats;
+  std::vector<uint8_t> zeroBools;
+  const std::vector<int64_t> &ints =
+      inputs.ints.size() == (size_t)n ? inputs.ints : (zeroInts.resize(n), zeroInts);
+  const std::vector<double> &floats =
+      inputs.floats.size() == (size_t)n ? inputs.floats : (zeroFloats.resize(n), zeroFloats);
+  const std::vector<uint8_t> &bools =
+      inputs.bools.size() == (size_t)n ? inputs.bools : (zeroBools.resize(n), zeroBools);
+  (void)sized;
+  StridedMemRefType<int64_t, 1> intArg = describe(ints.data(), n);
+  StridedMemRefType<double, 1> floatArg = describe(floats.data(), n);
+  StridedMemRefType<uint8_t, 1> boolArg = describe(bools.data(), n);
+  StridedMemRefType<uint8_t, 1> outArg = describe((uint8_t *)output, n);
+
+  using Entry = void (*)(void *, void *, void *, void *, void *);
+  auto entry = reinterpret_cast<Entry>(*fn);
+  std::lock_guard<std::mutex> lock(runMutex);
+  currentReport = RuntimeReport();
+  entry(&strArg, &intArg, &floatArg, &boolArg, &outArg);
+  return currentReport;
+}
+
+static llvm::Expected<std::unique_ptr<llvm::Module>>
+translateAndOptimize(mlir::ModuleOp llvmModule, llvm::LLVMContext &context,
+                     llvm::TargetMachine &tm) {
+  std::unique_ptr<llvm::Module> module =
+      mlir::translateModuleToLLVMIR(llvmModule, context);
+  if (!module)
+    return llvm::createStringError("cannot translate the module to LLVM IR");
+  module->setDataLayout(tm.createDataLayout());
+  module->setTargetTriple(tm.getTargetTriple());
+  if (llvm::Error error = mlir::makeOptimizingTransformer(3, 0, &tm)(module.get()))
+    return std::move(error);
+  return module;
+}
+
+llvm::Error rasp::emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
+  auto tm = createHostTargetMachine();
+  if (!tm)
+    return tm.takeError();
+  llvm::LLVMContext context;
+  auto module = translateAndOptimize(llvmModule, context, **tm);
+  if (!module)
+    return module.takeError();
+  (*module)->print(os, nullptr);
+  return llvm::Error::success();
+}
+
+llvm::Error rasp::emitAssembly(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
+  auto tm = createHostTargetMachine();
+  if (!tm)
+    return tm.takeError();
+  llvm::LLVMContext context;
+  auto module = translateAndOptimize(llvmModule, context, **tm);
+  if (!module)
+    return module.takeError();
+  llvm::SmallString<0> buffer;
+  llvm::raw_svector_ostream stream(buffer);
+  llvm::legacy::PassManager pm;
+  if ((*tm)->addPassesToEmitFile(pm, stream, nullptr,
+                                 llvm::CodeGenFileType::AssemblyFile))
+    return llvm::createStringError("the target cannot emit assembly");
+  pm.run(**module);
+  os << buffer;
+  return llvm::Error::success();
+}

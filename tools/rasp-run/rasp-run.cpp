@@ -1,0 +1,520 @@
+//===- rasp-run.cpp - Compile and run a RASP program ----------------------===//
+//
+// rasp-run PROG.rasp --sop NAME <input>: imports the program, lowers the
+// s-op through linalg and affine to LLVM, JIT-compiles it for this CPU and
+// runs it on the input. --interpret runs the reference interpreter instead;
+// --emit stops after a stage and prints the IR; --analyze prints the paper's
+// layer/head counts.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+#include "rasp/Dialect/RASP/Analysis/LayerAnalysis.h"
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Dialect/RASP/Transforms/Passes.h"
+#include "rasp/Frontend/Importer.h"
+#include "rasp/InitAllRASP.h"
+#include "rasp/Interpreter/Interpreter.h"
+#include "rasp/JIT/JIT.h"
+#include "rasp/Pipelines/Pipelines.h"
+#include "rasp/Runtime/Input.h"
+#include "rasp/Runtime/RuntimeErrors.h"
+#include "rasp/Runtime/Value.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <chrono>
+#include <set>
+
+using namespace mlir;
+using namespace rasp;
+namespace cl = llvm::cl;
+
+namespace {
+cl::OptionCategory runCategory("rasp-run options");
+cl::OptionCategory inputCategory("Input (exactly one)");
+
+cl::opt<std::string> programFile(cl::Positional, cl::Required,
+                                 cl::desc("<program.rasp | program.mlir>"),
+                                 cl::cat(runCategory));
+cl::opt<std::string> sopName("sop", cl::value_desc("NAME"),
+                             cl::desc("The s-op to compute (a top-level name, "
+                                      "or a builtin such as length). Default: "
+                                      "the program's only s-op"),
+                             cl::cat(runCategory));
+cl::list<std::string> includeDirs("I", cl::value_desc("DIR"), cl::Prefix,
+                                  cl::desc("Directory searched by `load`"),
+                                  cl::cat(runCategory));
+
+cl::opt<std::string> inputText("input", cl::value_desc("STR"),
+                               cl::desc("One token per character of STR"),
+                               cl::cat(inputCategory));
+cl::opt<std::string> inputFile("input-file", cl::value_desc("PATH"),
+                               cl::desc("One token per UTF-8 character of the "
+                                        "file (a final newline dropped)"),
+                               cl::cat(inputCategory));
+cl::opt<std::string> intsText("ints", cl::value_desc("\"5 3 8\""),
+                              cl::desc("Integer tokens: tokens_int reads them, "
+                                       "tokens sees their decimal strings"),
+                              cl::cat(inputCategory));
+cl::opt<std::string> intsFile("ints-file", cl::value_desc("PATH"),
+                              cl::desc("Whitespace-separated integer tokens"),
+                              cl::cat(inputCategory));
+cl::opt<int64_t> randomCount("random", cl::value_desc("N"),
+                             cl::desc("N random tokens drawn from --vocab"),
+                             cl::cat(inputCategory));
+cl::opt<std::string> vocabulary("vocab", cl::value_desc("CHARS"),
+                                cl::init("abcdefghijklmnopqrstuvwxyz"),
+                                cl::desc("Characters --random draws from "
+                                         "(default a-z)"),
+                                cl::cat(inputCategory));
+cl::opt<int64_t> randomIntCount("random-ints", cl::value_desc("N"),
+                                cl::desc("N random integers drawn from --range"),
+                                cl::cat(inputCategory));
+cl::opt<std::string> intRange("range", cl::value_desc("LO:HI"),
+                              cl::desc("Inclusive range of --random-ints"),
+                              cl::cat(inputCategory));
+cl::opt<uint64_t> seed("seed", cl::init(1), cl::value_desc("S"),
+                       cl::desc("Seed of --random and --random-ints"),
+                       cl::cat(inputCategory));
+
+enum class Format { Text, Json };
+cl::opt<Format> format("format", cl::desc("Output format"),
+                       cl::values(clEnumValN(Format::Text, "text",
+                                             "Python-like list (default)"),
+                                  clEnumValN(Format::Json, "json",
+                                             "One JSON array")),
+                       cl::init(Format::Text), cl::cat(runCategory));
+cl::opt<std::string> outputFile("output-file", cl::value_desc("PATH"),
+                                cl::desc("Write one value per line to PATH "
+                                         "instead of printing"),
+                                cl::cat(runCategory));
+
+enum class Emit { None, Rasp, Linalg, Affine, LLVMDialect, LLVMIR, Asm };
+cl::opt<Emit> emit(
+    "emit", cl::desc("Print the program after a stage and exit"),
+    cl::values(clEnumValN(Emit::Rasp, "rasp", "the rasp dialect (front end)"),
+               clEnumValN(Emit::Linalg, "linalg", "after --rasp-to-linalg"),
+               clEnumValN(Emit::Affine, "affine", "after --rasp-to-affine"),
+               clEnumValN(Emit::LLVMDialect, "llvm-dialect",
+                          "after --rasp-to-llvm"),
+               clEnumValN(Emit::LLVMIR, "llvm-ir",
+                          "LLVM IR after the JIT's -O3 pipeline"),
+               clEnumValN(Emit::Asm, "asm", "host assembly")),
+    cl::init(Emit::None), cl::cat(runCategory));
+cl::opt<bool> printTime("time",
+                        cl::desc("Print {parse_ms, compile_ms, run_ms, n} as "
+                                 "JSON on stderr (run_ms: native code only)"),
+                        cl::cat(runCategory));
+cl::opt<bool> interpretFlag("interpret",
+                            cl::desc("Run the reference interpreter (dense, "
+                                     "O(n^2)) instead of the JIT"),
+                            cl::cat(runCategory));
+cl::opt<bool> analyzeFlag("analyze",
+                          cl::desc("Print the s-op's layers and heads per "
+                                   "layer (the paper's analysis) and exit"),
+                          cl::cat(runCategory));
+
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int fail(const llvm::Twine &message) {
+  llvm::errs() << "error: " << message << "\n";
+  return 1;
+}
+
+/// Builds the input from whichever input option was given.
+std::optional<std::string> readInput(RaspInput &input, bool &given) {
+  int count = (inputText.getNumOccurrences() > 0) +
+              (inputFile.getNumOccurrences() > 0) +
+              (intsText.getNumOccurrences() > 0) +
+              (intsFile.getNumOccurrences() > 0) +
+              (randomCount.getNumOccurrences() > 0) +
+              (randomIntCount.getNumOccurrences() > 0);
+  given = count > 0;
+  if (count > 1)
+    return std::string("give exactly one of --input, --input-file, --ints, "
+                       "--ints-file, --random, --random-ints");
+  if (count == 0)
+    return std::nullopt;
+  auto readFile = [](llvm::StringRef path,
+                     std::string &text) -> std::optional<std::string> {
+    auto buffer = llvm::MemoryBuffer::getFile(path, /*IsText=*/false);
+    if (!buffer)
+      return "cannot read '" + path.str() + "': " + buffer.getError().message();
+    text = (*buffer)->getBuffer().str();
+    return std::nullopt;
+  };
+  if (inputText.getNumOccurrences())
+    return splitUtf8(inputText, input.tokens);
+  if (inputFile.getNumOccurrences()) {
+    std::string text;
+    if (auto error = readFile(inputFile, text))
+      return error;
+    if (llvm::StringRef(text).ends_with("\r\n"))
+      text.resize(text.size() - 2);
+    else if (llvm::StringRef(text).ends_with("\n"))
+      text.pop_back();
+    return splitUtf8(text, input.tokens);
+  }
+  if (intsText.getNumOccurrences() || intsFile.getNumOccurrences()) {
+    std::string text = intsText;
+    if (intsFile.getNumOccurrences())
+      if (auto error = readFile(intsFile, text))
+        return error;
+    std::vector<int64_t> values;
+    if (auto error = parseIntList(text, values))
+      return error;
+    input = makeIntInput(std::move(values));
+    return std::nullopt;
+  }
+  if (randomCount.getNumOccurrences()) {
+    if (randomCount < 0)
+      return std::string("--random needs a non-negative count");
+    std::vector<std::string> chars;
+    if (auto error = splitUtf8(vocabulary, chars))
+      return "--vocab: " + *error;
+    if (chars.empty())
+      return std::string("--vocab is empty");
+    input = makeRandomInput(randomCount, chars, seed);
+    return std::nullopt;
+  }
+  if (randomIntCount < 0)
+    return std::string("--random-ints needs a non-negative count");
+  llvm::StringRef lo, hi;
+  std::tie(lo, hi) = llvm::StringRef(intRange).split(':');
+  int64_t low, high;
+  if (intRange.empty() || lo.getAsInteger(10, low) || hi.getAsInteger(10, high) ||
+      low > high)
+    return std::string("--random-ints needs --range LO:HI with LO <= HI");
+  input = makeRandomIntInput(randomIntCount, low, high, seed);
+  return std::nullopt;
+}
+
+/// Loads a .rasp program (or rasp-dialect .mlir) into a module.
+OwningOpRef<ModuleOp> loadProgram(MLIRContext &context,
+                                  llvm::SourceMgr &sourceMgr) {
+  std::string error;
+  auto buffer = llvm::MemoryBuffer::getFileOrSTDIN(programFile, /*IsText=*/false);
+  if (!buffer) {
+    fail("cannot read '" + programFile + "': " + buffer.getError().message());
+    return nullptr;
+  }
+  sourceMgr.AddNewSourceBuffer(std::move(*buffer), llvm::SMLoc());
+  if (llvm::StringRef(programFile).ends_with(".mlir"))
+    return parseSourceFile<ModuleOp>(sourceMgr, &context);
+  ImportOptions options;
+  if (sopName.getNumOccurrences())
+    options.sopNames.push_back(sopName);
+  options.includeDirs.assign(includeDirs.begin(), includeDirs.end());
+  return importRaspProgram(sourceMgr, &context, options);
+}
+
+/// The output function: --sop, or the only one.
+func::FuncOp selectFunction(ModuleOp module) {
+  SmallVector<func::FuncOp> funcs(module.getOps<func::FuncOp>());
+  if (sopName.getNumOccurrences()) {
+    for (func::FuncOp fn : funcs)
+      if (fn.getSymName() == sopName)
+        return fn;
+    fail("the program has no s-op named '" + sopName + "'");
+    return nullptr;
+  }
+  if (funcs.size() == 1)
+    return funcs.front();
+  std::string names;
+  for (func::FuncOp fn : funcs)
+    names += (names.empty() ? "" : ", ") + fn.getSymName().str();
+  fail("choose the s-op to compute with --sop NAME (the program has: " +
+       names + ")");
+  return nullptr;
+}
+
+void printValue(const SOpValue &value, llvm::raw_ostream &os) {
+  if (format == Format::Json)
+    printJson(value, os);
+  else
+    printText(value, os);
+}
+
+int emitOutput(const SOpValue &value) {
+  if (outputFile.empty()) {
+    printValue(value, llvm::outs());
+    return 0;
+  }
+  std::error_code ec;
+  llvm::raw_fd_ostream os(outputFile, ec);
+  if (ec)
+    return fail("cannot write '" + outputFile + "': " + ec.message());
+  printLines(value, os);
+  return 0;
+}
+
+/// The value of a scalar attribute repeated n times.
+SOpValue repeatScalar(Attribute attr, size_t n) {
+  SOpValue value;
+  if (auto str = llvm::dyn_cast<StringAttr>(attr)) {
+    value.kind = ElemKind::String;
+    value.strings.assign(n, str.str());
+  } else if (auto boolAttr = llvm::dyn_cast<BoolAttr>(attr)) {
+    value.kind = ElemKind::Bool;
+    value.bools.assign(n, boolAttr.getValue());
+  } else if (auto intAttr = llvm::dyn_cast<IntegerAttr>(attr)) {
+    value.kind = ElemKind::Int;
+    value.ints.assign(n, intAttr.getInt());
+  } else if (auto floatAttr = llvm::dyn_cast<FloatAttr>(attr)) {
+    value.kind = ElemKind::Float;
+    value.floats.assign(n, floatAttr.getValueAsDouble());
+  }
+  return value;
+}
+
+struct Timings {
+  double parseMs = 0, compileMs = 0, runMs = 0;
+};
+
+int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
+           const std::vector<Operation *> &opsById, Timings &timings) {
+  auto compileStart = Clock::now();
+  std::string name = fn.getSymName().str();
+  auto resultType = llvm::cast<SOpType>(fn.getFunctionType().getResult(0));
+  llvm::DenseSet<Type> tokenTypes;
+  fn.walk([&](TokensOp op) { tokenTypes.insert(op.getType().getElementType()); });
+
+  // The input vocabulary joins the string table.
+  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
+  SmallVector<Attribute> vocab;
+  for (const std::string &token : distinct)
+    vocab.push_back(StringAttr::get(module.getContext(), token));
+  module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+
+  PassManager pm(module.getContext());
+  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM)))
+    return fail("cannot build the lowering pipeline");
+  if (failed(pm.run(module)))
+    return 1; // diagnostics printed
+  auto table = module->getAttrOfType<ArrayAttr>(kStringTableAttrName);
+  llvm::StringMap<int64_t> ids;
+  std::vector<std::string> strings;
+  if (table)
+    for (auto [id, attr] : llvm::enumerate(table)) {
+      strings.push_back(llvm::cast<StringAttr>(attr).str());
+      ids[strings.back()] = id;
+    }
+  auto program = JITProgram::create(module);
+  if (!program)
+    return fail("JIT compilation failed: " + llvm::toString(program.takeError()));
+  timings.compileMs = msSince(compileStart);
+
+  size_t n = input.size();
+  LoweredInputs lowered;
+  lowered.stringIds.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    auto it = ids.find(input.tokens[i]);
+    lowered.stringIds[i] = it == ids.end() ? -1 : it->second;
+  }
+  MLIRContext *ctx = module.getContext();
+  if (tokenTypes.count(IntegerType::get(ctx, 64)))
+    if (auto error = readInts(input, lowered.ints))
+      return fail(*error);
+  if (tokenTypes.count(Float64Type::get(ctx)))
+    if (auto error = readFloats(input, lowered.floats))
+      return fail(*error);
+  if (tokenTypes.count(IntegerType::get(ctx, 1)))
+    if (auto error = readBools(input, lowered.bools))
+      return fail(*error);
+
+  Type elementType = resultType.getElementType();
+  size_t elementBytes = elementType.isInteger(1) ? 1 : 8;
+  std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
+  auto runStart = Clock::now();
+  auto report = (*program)->run(name, lowered, buffer.data());
+  timings.runMs = msSince(runStart);
+  if (!report)
+    return fail("cannot run '" + name + "': " + llvm::toString(report.takeError()));
+
+  SOpValue value;
+  if (report->reported) {
+    Operation *op = report->opId >= 0 && report->opId < (int64_t)opsById.size()
+                        ? opsById[report->opId]
+                        : nullptr;
+    if (report->code == kAllDefaultNotice && op)
+      if (auto aggregate = llvm::dyn_cast<AggregateOp>(op))
+        value = repeatScalar(aggregate.getDefaultValue(), n);
+    if (report->code != kAllDefaultNotice || !op)
+      return fail(describeRuntimeError(
+          op, static_cast<RuntimeErrorCode>(report->code), report->position));
+  } else if (elementType.isInteger(64)) {
+    value.kind = ElemKind::Int;
+    value.ints.assign((int64_t *)buffer.data(), (int64_t *)buffer.data() + n);
+  } else if (elementType.isF64()) {
+    value.kind = ElemKind::Float;
+    value.floats.assign((double *)buffer.data(), (double *)buffer.data() + n);
+  } else if (elementType.isInteger(1)) {
+    value.kind = ElemKind::Bool;
+    value.bools.assign(buffer.data(), buffer.data() + n);
+  } else {
+    value.kind = ElemKind::String;
+    value.strings.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      int64_t id = ((int64_t *)buffer.data())[i];
+      if (id < 0 || id >= (int64_t)strings.size())
+        return fail("internal error: string id " + llvm::Twine(id) +
+                    " out of the table at position " + llvm::Twine(i));
+      value.strings.push_back(strings[id]);
+    }
+  }
+  return emitOutput(value);
+}
+
+int emitStage(ModuleOp module, const RaspInput &input) {
+  if (emit == Emit::Rasp) {
+    module.print(llvm::outs());
+    llvm::outs() << "\n";
+    return 0;
+  }
+  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
+  SmallVector<Attribute> vocab;
+  for (const std::string &token : distinct)
+    vocab.push_back(StringAttr::get(module.getContext(), token));
+  module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+  LoweringStage stage = emit == Emit::Linalg   ? LoweringStage::Linalg
+                        : emit == Emit::Affine ? LoweringStage::Affine
+                                               : LoweringStage::LLVM;
+  PassManager pm(module.getContext());
+  if (failed(buildRASPLoweringPipeline(pm, stage)))
+    return fail("cannot build the lowering pipeline");
+  if (failed(pm.run(module)))
+    return 1;
+  if (emit == Emit::LLVMIR || emit == Emit::Asm) {
+    llvm::Error error = emit == Emit::LLVMIR ? emitLLVMIR(module, llvm::outs())
+                                             : emitAssembly(module, llvm::outs());
+    if (error)
+      return fail(llvm::toString(std::move(error)));
+    return 0;
+  }
+  module.print(llvm::outs());
+  llvm::outs() << "\n";
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  cl::HideUnrelatedOptions({&runCategory, &inputCategory});
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "rasp-run: compile a RASP program to native code and run it\n\n"
+      "  rasp-run PROG.rasp --sop NAME --input hello\n"
+      "  rasp-run PROG.rasp --sop NAME --random 1000000 --time\n"
+      "  rasp-run PROG.rasp --sop NAME --emit=linalg\n\n"
+      "The program is lowered rasp -> linalg -> affine -> LLVM and compiled "
+      "at -O3 for this CPU.\nExit code 0 on success, 1 on any error (message "
+      "on stderr).\n");
+
+  // The pipelines are textual: their passes must be registered.
+  rasp::registerAllPasses();
+  DialectRegistry registry;
+  rasp::registerAllDialects(registry);
+  rasp::registerAllTranslations(registry);
+  MLIRContext context(registry);
+  context.loadAllAvailableDialects();
+
+  RaspInput input;
+  bool inputGiven = false;
+  if (auto error = readInput(input, inputGiven))
+    return fail(*error);
+  if (!inputGiven && emit == Emit::None && !analyzeFlag)
+    return fail("no input: give one of --input, --input-file, --ints, "
+                "--ints-file, --random, --random-ints (see --help)");
+
+  Timings timings;
+  auto parseStart = Clock::now();
+  llvm::SourceMgr sourceMgr;
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = loadProgram(context, sourceMgr);
+  if (!module)
+    return 1;
+  func::FuncOp fn = selectFunction(*module);
+  if (!fn)
+    return 1;
+  auto resultTypes = fn.getFunctionType().getResults();
+  if (fn.getNumArguments() != 0 || resultTypes.size() != 1 ||
+      !llvm::isa<SOpType>(resultTypes[0]))
+    return fail("'" + fn.getSymName() + "' is not an s-op");
+  // Compile only the requested s-op.
+  for (func::FuncOp other : llvm::make_early_inc_range(module->getOps<func::FuncOp>()))
+    if (other != fn)
+      other.erase();
+  timings.parseMs = msSince(parseStart);
+
+  if (analyzeFlag) {
+    LayerReport report = analyzeLayers(fn);
+    if (format == Format::Json) {
+      llvm::outs() << "{\"layers\": " << report.layers << ", \"heads\": [";
+      llvm::interleaveComma(report.heads, llvm::outs());
+      llvm::outs() << "]}\n";
+    } else {
+      llvm::outs() << fn.getSymName() << ": " << report.layers << " layer(s)\n";
+      for (auto [i, heads] : llvm::enumerate(report.heads))
+        llvm::outs() << "  layer " << i + 1 << ": " << heads << " head(s)\n";
+    }
+    return 0;
+  }
+  if (emit != Emit::None)
+    return emitStage(*module, input);
+
+  if (interpretFlag) {
+    std::string error;
+    auto runStart = Clock::now();
+    FailureOr<SOpValue> value = interpret(fn, input, error);
+    timings.runMs = msSince(runStart);
+    if (failed(value))
+      return fail(error);
+    int status = emitOutput(*value);
+    if (printTime)
+      llvm::errs() << llvm::format("{\"parse_ms\": %.3f, \"compile_ms\": 0, "
+                                   "\"run_ms\": %.3f, \"n\": %zu}\n",
+                                   timings.parseMs, timings.runMs, input.size());
+    return status;
+  }
+
+  // Number the ops so that run-time errors can name them; a copy keeps the
+  // originals (and their locations) after lowering replaces them.
+  int64_t nextId = 0;
+  fn.walk([&](Operation *op) {
+    if (llvm::isa<RASPDialect>(op->getDialect()))
+      op->setAttr(kOpIdAttrName,
+                  IntegerAttr::get(IntegerType::get(&context, 64), nextId++));
+  });
+  OwningOpRef<ModuleOp> original = module->clone();
+  std::vector<Operation *> opsById;
+  original->walk([&](Operation *op) {
+    if (op->hasAttr(kOpIdAttrName))
+      opsById.push_back(op);
+  });
+
+  int status = runJIT(*module, fn, input, opsById, timings);
+  if (status == 0 && printTime)
+    llvm::errs() << llvm::format("{\"parse_ms\": %.3f, \"compile_ms\": %.3f, "
+                                 "\"run_ms\": %.3f, \"n\": %zu}\n",
+                                 timings.parseMs, timings.compileMs,
+                                 timings.runMs, input.size());
+  return status;
+}
