@@ -53,6 +53,7 @@ constexpr uint64_t kMaxSteps = 20000000;   // evaluated expressions
 constexpr size_t kMaxOps = 2000000;        // ops in the graph
 constexpr unsigned kMaxEvalDepth = 100000; // nested evaluations (stack)
 constexpr const char *kPreludeName = "<rasp-prelude>";
+constexpr unsigned kMaxNesting = 1000;     // lists within lists
 
 /// Element kinds of s-ops.
 enum class EK { Int, Float, Bool, String };
@@ -102,6 +103,7 @@ struct Value {
   BuiltinId builtin = BuiltinId::None;
   mlir::Value ir; // SOp, Selector
   std::string name; // Func / Builtin: for messages
+  unsigned nesting = 0; // List / Dict: depth of nested lists and dicts
 
   static Value mkInt(int64_t v) { Value r; r.kind = Int; r.i = v; return r; }
   static Value mkFloat(double v) { Value r; r.kind = Float; r.f = v; return r; }
@@ -111,13 +113,21 @@ struct Value {
   }
   static Value mkList(std::vector<Value> v) {
     Value r; r.kind = List;
+    r.nesting = nestingOf(v);
     r.items = std::make_shared<const std::vector<Value>>(std::move(v));
     return r;
   }
   static Value mkDict(std::vector<Value> kv) {
     Value r; r.kind = Dict;
+    r.nesting = nestingOf(kv);
     r.items = std::make_shared<const std::vector<Value>>(std::move(kv));
     return r;
+  }
+  static unsigned nestingOf(const std::vector<Value> &v) {
+    unsigned n = 0;
+    for (const Value &x : v)
+      n = std::max(n, x.nesting);
+    return n + 1;
   }
   static Value mkSOp(mlir::Value v) { Value r; r.kind = SOp; r.ir = v; return r; }
   static Value mkSelector(mlir::Value v) {
@@ -504,7 +514,31 @@ private:
                     SMLoc indexLoc);
   Value logicalNot(const Value &v, SMLoc loc);
   void load(const Stmt *s, Env *env);
-  std::vector<Value> iterate(const Value &v, SMLoc loc, StringRef what);
+  std::shared_ptr<const std::vector<Value>> iterate(const Value &v, SMLoc loc,
+                                                    StringRef what);
+  /// Counts evaluation work; `cost` is e.g. the length of a list built.
+  void tick(SMLoc loc, uint64_t cost = 1) {
+    steps += cost;
+    if (steps > kMaxSteps)
+      fail(loc, "compile-time evaluation takes too long (more than " +
+                    Twine(kMaxSteps) + " steps)");
+  }
+  Value list(std::vector<Value> items, SMLoc loc) {
+    tick(loc, items.size());
+    Value v = Value::mkList(std::move(items));
+    if (v.nesting > kMaxNesting)
+      fail(loc, "lists nest too deeply (the limit is " + Twine(kMaxNesting) +
+                    " levels)");
+    return v;
+  }
+  Value dict(std::vector<Value> items, SMLoc loc) {
+    tick(loc, items.size());
+    Value v = Value::mkDict(std::move(items));
+    if (v.nesting > kMaxNesting)
+      fail(loc, "dicts nest too deeply (the limit is " + Twine(kMaxNesting) +
+                    " levels)");
+    return v;
+  }
   void checkListSize(size_t n, SMLoc loc) {
     if (n > rasp::kMaxListSize)
       fail(loc, "list is too long (more than " + Twine(rasp::kMaxListSize) +
@@ -553,15 +587,15 @@ private:
 // Statements
 //===----------------------------------------------------------------------===//
 
-std::vector<Value> Importer::iterate(const Value &v, SMLoc loc,
-                                     StringRef what) {
+std::shared_ptr<const std::vector<Value>>
+Importer::iterate(const Value &v, SMLoc loc, StringRef what) {
   if (v.kind == Value::List)
-    return v.elems();
+    return v.items;
   if (v.kind == Value::Dict) {
     std::vector<Value> keys;
     for (size_t i = 0; i < v.items->size(); i += 2)
       keys.push_back(v.elems()[i]);
-    return keys;
+    return std::make_shared<const std::vector<Value>>(std::move(keys));
   }
   fail(loc, what + " needs a list or dict to iterate over, but got " +
                 describe(v));
@@ -607,7 +641,7 @@ void Importer::exec(const Stmt *s, Env *env) {
     std::vector<Value> values;
     for (auto &e : s->exprs)
       values.push_back(eval(e.get(), env));
-    Value v = values.size() == 1 ? values[0] : Value::mkList(values);
+    Value v = values.size() == 1 ? values[0] : list(values, s->loc());
     bindNames(s->names, s->nameLocs, v, env, s->loc(), /*iterator=*/false);
     return;
   }
@@ -621,7 +655,9 @@ void Importer::exec(const Stmt *s, Env *env) {
   }
   case StmtKind::For: {
     Value iterable = eval(s->exprs[0].get(), env);
-    for (const Value &item : iterate(iterable, s->exprs[0]->loc(), "a for loop")) {
+    auto items = iterate(iterable, s->exprs[0]->loc(), "a for loop");
+    for (const Value &item : *items) {
+      tick(s->loc());
       bindNames(s->names, s->nameLocs, item, env, s->loc(), /*iterator=*/true);
       execBlock(s->body, env);
     }
@@ -700,9 +736,7 @@ void Importer::load(const Stmt *s, Env *env) {
 //===----------------------------------------------------------------------===//
 
 Value Importer::eval(const Expr *e, Env *env) {
-  if (++steps > kMaxSteps)
-    fail(e->loc(), "compile-time evaluation takes too long (more than " +
-                       Twine(kMaxSteps) + " steps)");
+  tick(e->loc());
   DepthGuard guard(*this, e->loc());
   switch (e->kind) {
   case ExprKind::Int:
@@ -724,7 +758,7 @@ Value Importer::eval(const Expr *e, Env *env) {
     std::vector<Value> items;
     for (auto &c : e->children)
       items.push_back(eval(c.get(), env));
-    return Value::mkList(std::move(items));
+    return list(std::move(items), e->loc());
   }
   case ExprKind::Dict: {
     std::vector<Value> kv;
@@ -745,7 +779,7 @@ Value Importer::eval(const Expr *e, Env *env) {
         kv.push_back(value);
       }
     }
-    return Value::mkDict(std::move(kv));
+    return dict(std::move(kv), e->loc());
   }
   case ExprKind::ListComp:
   case ExprKind::DictComp:
@@ -861,7 +895,7 @@ Value Importer::eval(const Expr *e, Env *env) {
     std::vector<Value> items;
     for (__int128 i = 0; i < count; ++i)
       items.push_back(Value::mkInt(static_cast<int64_t>(start + i * step)));
-    return Value::mkList(std::move(items));
+    return list(std::move(items), e->loc());
   }
   case ExprKind::Len: {
     Value v = eval(e->child(0), env);
@@ -888,9 +922,9 @@ Value Importer::eval(const Expr *e, Env *env) {
       std::vector<Value> row;
       for (auto &l : lists)
         row.push_back(l.elems()[j]);
-      rows.push_back(Value::mkList(std::move(row)));
+      rows.push_back(list(std::move(row), e->loc()));
     }
-    return Value::mkList(std::move(rows));
+    return list(std::move(rows), e->loc());
   }
   }
   fail(e->loc(), "unsupported expression");
@@ -901,9 +935,9 @@ Value Importer::evalComprehension(const Expr *e, Env *env) {
   const Expr *iterExpr = e->children.back().get();
   Value iterable = eval(iterExpr, env);
   std::vector<Value> out;
-  for (const Value &item : iterate(iterable, iterExpr->loc(),
-                                   isDict ? "a dict comprehension"
-                                          : "a list comprehension")) {
+  auto items = iterate(iterable, iterExpr->loc(),
+                       isDict ? "a dict comprehension" : "a list comprehension");
+  for (const Value &item : *items) {
     Env local;
     local.parent = env;
     bindNames(e->names, {}, item, &local, iterExpr->loc(), /*iterator=*/true);
@@ -928,7 +962,7 @@ Value Importer::evalComprehension(const Expr *e, Env *env) {
       out.push_back(value);
     }
   }
-  return isDict ? Value::mkDict(std::move(out)) : Value::mkList(std::move(out));
+  return isDict ? dict(std::move(out), e->loc()) : list(std::move(out), e->loc());
 }
 
 Value Importer::logicalNot(const Value &v, SMLoc loc) {
@@ -1238,7 +1272,7 @@ Value Importer::constBinary(StringRef op, const Value &l, const Value &r,
     std::vector<Value> items = l.elems();
     items.insert(items.end(), r.elems().begin(), r.elems().end());
     checkListSize(items.size(), opLoc);
-    return Value::mkList(std::move(items));
+    return list(std::move(items), opLoc);
   }
   auto isSeq = [](const Value &v) {
     return v.kind == Value::String || v.kind == Value::List;
@@ -1252,6 +1286,7 @@ Value Importer::constBinary(StringRef op, const Value &l, const Value &r,
     size_t len = seq.kind == Value::String ? seq.s.size() : seq.items->size();
     if (len && (uint64_t)n > rasp::kMaxListSize / len)
       checkListSize(rasp::kMaxListSize + 1, opLoc);
+    tick(opLoc, (uint64_t)n * len);
     if (seq.kind == Value::String) {
       std::string out;
       for (int64_t i = 0; i < n; ++i)
@@ -1261,7 +1296,7 @@ Value Importer::constBinary(StringRef op, const Value &l, const Value &r,
     std::vector<Value> out;
     for (int64_t i = 0; i < n; ++i)
       out.insert(out.end(), seq.elems().begin(), seq.elems().end());
-    return Value::mkList(std::move(out));
+    return list(std::move(out), opLoc);
   }
   if (!l.isNumber() || !r.isNumber())
     return bad();
@@ -1355,7 +1390,7 @@ Value Importer::callFunction(const Value &callee, std::vector<Value> args,
   contextStack.pop_back();
   --callDepth;
   callerLoc = savedCaller;
-  return results.size() == 1 ? results[0] : Value::mkList(std::move(results));
+  return results.size() == 1 ? results[0] : list(std::move(results), callLoc);
 }
 
 Value Importer::lookupTable(const Value &table, const Value &index, SMLoc loc,
@@ -1610,16 +1645,20 @@ mlir::OwningOpRef<mlir::ModuleOp>
 rasp::importRaspProgram(llvm::SourceMgr &sourceMgr, mlir::MLIRContext *context,
                         const ImportOptions &options) {
   context->loadDialect<rasp::RASPDialect, mlir::func::FuncDialect>();
-  Importer importer(sourceMgr, context, options);
   mlir::OwningOpRef<mlir::ModuleOp> module;
+  std::optional<CompileError> error;
   {
-    // Deeply nested programs recurse deeply: run on a thread with a big stack.
-    llvm::thread worker(std::optional<unsigned>(512u << 20),
-                        [&] { module = importer.run(); });
+    // Deeply nested programs recurse deeply: evaluate (and free the
+    // evaluator's values) on a thread with a big stack.
+    llvm::thread worker(std::optional<unsigned>(512u << 20), [&] {
+      Importer importer(sourceMgr, context, options);
+      module = importer.run();
+      error = std::move(importer.error);
+    });
     worker.join();
   }
-  if (importer.error) {
-    const CompileError &err = *importer.error;
+  if (error) {
+    const CompileError &err = *error;
     auto fileLoc = [&](SMLoc loc) -> mlir::Location {
       unsigned buf = loc.isValid() ? sourceMgr.FindBufferContainingLoc(loc) : 0;
       if (!buf)

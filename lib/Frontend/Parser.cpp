@@ -1,14 +1,14 @@
 //===- Parser.cpp - RASP lexer and recursive-descent parser ---------------===//
 //
-// Precedence, loosest first (docs/rasp-language.md, and the reference grammar
-// for `in`, which binds loosest there: `opener + tokens in pairs` is
-// `(opener + tokens) in pairs`):
+// Precedence, loosest first (docs/rasp-language.md). `in` binds like a
+// comparison, as in Python: looser than `+` (`opener + tokens in pairs` is
+// `(opener + tokens) in pairs`, as the reference's grammar reads it too) and
+// tighter than `not`, `and`, `or`:
 //
-//   e in container
 //   a if c else b                 (left-associative, as in the reference)
 //   a and b, a or b               (one level, left-associative)
 //   not a
-//   == < > <= >=                  (left-associative, no chaining)
+//   == < > <= >= in               (left-associative, no chaining)
 //   + -
 //   %
 //   * /
@@ -384,13 +384,7 @@ private:
 public:
   std::unique_ptr<Expr> parseExpr() {
     DepthGuard guard(*this, tok.loc);
-    auto lhs = parseTernary();
-    while (tok.is("in")) {
-      SMLoc opLoc = tok.loc;
-      advance();
-      lhs = binary(std::move(lhs), "in", opLoc, parseTernary());
-    }
-    return lhs;
+    return parseTernary();
   }
 
 private:
@@ -443,7 +437,7 @@ private:
         fail(tok.loc, "'!=' is only allowed as a select predicate (write "
                       "'not (a == b)')");
       if (!(tok.is("==") || tok.is("<") || tok.is(">") || tok.is("<=") ||
-            tok.is(">=")))
+            tok.is(">=") || tok.is("in")))
         return lhs;
       SMLoc opLoc = tok.loc;
       std::string op = tok.text.str();
