@@ -273,6 +273,19 @@ FailureOr<SOpValue> Interpreter::run(func::FuncOp fn) {
     }
   }
 
+  // Selectors are n-by-n bytes: refuse inputs whose matrices would not fit
+  // comfortably in memory rather than fail to allocate (this is the oracle,
+  // meant for small inputs).
+  constexpr size_t kMaxSelectorLength = 32768; // 1 GiB per selector
+  if (n > kMaxSelectorLength &&
+      llvm::any_of(live, [](Operation *op) {
+        return llvm::isa<SelectOp, SelectAndOp, SelectOrOp, SelectNotOp>(op);
+      }))
+    return reject("interpret: the input has " + std::to_string(n) +
+                  " tokens; the reference interpreter materialises n-by-n "
+                  "selectors and accepts at most " +
+                  std::to_string(kMaxSelectorLength));
+
   // A value is dropped once its last user has run: selectors are n^2 bytes.
   llvm::DenseMap<Value, unsigned> pendingUses;
   for (Operation *op : live)

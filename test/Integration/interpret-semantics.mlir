@@ -246,3 +246,7 @@ func.func @first_error() -> !rasp.sop<f64> {
   %r = rasp.add %a, %b : !rasp.sop<f64>, !rasp.sop<i64> -> !rasp.sop<f64>
   return %r : !rasp.sop<f64>
 }
+
+// Selectors are n-by-n bytes: longer inputs are refused, not a crash.
+// RUN: not rasp-run %s --sop mean --random 40000 --interpret 2>&1 | FileCheck %s --check-prefix=TOOLONG
+// TOOLONG: interpret: the input has 40000 tokens; the reference interpreter materialises n-by-n selectors and accepts at most 32768
