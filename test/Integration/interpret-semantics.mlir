@@ -250,3 +250,26 @@ func.func @first_error() -> !rasp.sop<f64> {
 // Selectors are n-by-n bytes: longer inputs are refused, not a crash.
 // RUN: not rasp-run %s --sop mean --random 40000 --interpret 2>&1 | FileCheck %s --check-prefix=TOOLONG
 // TOOLONG: interpret: the input has 40000 tokens; the reference interpreter materialises n-by-n selectors and accepts at most 32768
+
+// Several values anywhere beat a mixed default: the reference raises while it
+// computes the positions and type-checks the finished sequence afterwards.
+// RUN: not rasp-run %s --sop several_then_mixed --input abc --interpret 2>&1 | FileCheck %s --check-prefix=ORDER3
+// ORDER3: several non-numeric values selected at position 2
+// RUN: not rasp-run %s --sop several_then_mixed --input ab --interpret 2>&1 | FileCheck %s --check-prefix=ORDER2
+// ORDER2: aggregate takes its default of another type at some positions and selected values at others at position 0
+// RUN: not rasp-run %s --sop mixed_late --input ab --interpret 2>&1 | FileCheck %s --check-prefix=LATE
+// LATE: aggregate takes its default of another type at some positions and selected values at others at position 1
+func.func @several_then_mixed() -> !rasp.sop<!rasp.string> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+  %r = rasp.aggregate %s, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}
+func.func @mixed_late() -> !rasp.sop<!rasp.string> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, gt : !rasp.sop<i64>, !rasp.sop<i64>
+  %r = rasp.aggregate %s, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}
