@@ -576,6 +576,17 @@ private:
   Env *baseEnv = nullptr;
   Env *globalEnv = nullptr;
 
+  /// Whether running `body` may define a function that captures its scope.
+  bool mayCapture(const std::vector<std::unique_ptr<Stmt>> &body) {
+    for (auto &st : body) {
+      if (st->kind == StmtKind::Def || st->kind == StmtKind::Load)
+        return true;
+      if (st->kind == StmtKind::For && mayCapture(st->body))
+        return true;
+    }
+    return false;
+  }
+
   Env *newEnv(Env *parent) {
     envs.push_back(std::make_unique<Env>());
     envs.back()->parent = parent;
@@ -1373,7 +1384,14 @@ Value Importer::callFunction(const Value &callee, std::vector<Value> args,
     fail(callLoc, "too many nested function calls (the limit is " +
                       Twine(rasp::kMaxCallDepth) +
                       "): is the recursion unbounded?");
-  Env *env = newEnv(callee.func->closure);
+  // The call's scope outlives the call only if a function defined in it (a
+  // nested def, or one in a loaded file) captures it.
+  Env stackEnv;
+  Env *env = &stackEnv;
+  if (mayCapture(def->body))
+    env = newEnv(callee.func->closure);
+  else
+    stackEnv.parent = callee.func->closure;
   for (size_t i = 0; i < args.size(); ++i)
     env->set(def->names[i], args[i]);
 
