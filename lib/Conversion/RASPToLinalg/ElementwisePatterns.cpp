@@ -297,8 +297,19 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
     const StringValueSet &lhsSet = state.stringSets.of(op.getLhs());
     const StringValueSet &rhsSet = state.stringSets.of(op.getRhs());
     int64_t tableSize = state.stringIds.size();
-    if (tableSize == 0 || lhsSet.empty() || rhsSet.empty())
-      return rewriter.notifyMatchFailure(op, "no string table for concat");
+    if (lhsSet.empty() || rhsSet.empty()) {
+      // A side that can hold no string (tokens of an empty vocabulary, n = 0)
+      // has no position: the result is never read. -1 is no string's id.
+      Value n = getInputLength(rewriter, loc, op);
+      Value result = buildElementwise(
+          rewriter, loc, n, {}, rewriter.getI64Type(),
+          [](OpBuilder &b, Location loc, ArrayRef<Value>) -> Value {
+            return constI64(b, loc, -1);
+          },
+          state);
+      rewriter.replaceOp(op, result);
+      return success();
+    }
     // Position of each string id within L and R.
     SmallVector<int64_t> lhsIndex(tableSize, 0), rhsIndex(tableSize, 0);
     int64_t i = 0;
