@@ -12,4 +12,5 @@ build_dir=${BUILD_DIR:-build}
 cmake --build "$build_dir" --target mlir-doc
 test -s "$build_dir/docs/Dialects/RASPDialect.md"
 
-ctest --test-dir "$build_dir" --output-on-failure
+# --verbose shows lit's summary (how many tests passed) even when all pass.
+ctest --test-dir "$build_dir" --output-on-failure --verbose
