@@ -51,7 +51,7 @@ namespace {
 
 constexpr uint64_t kMaxSteps = 20000000;   // evaluated expressions
 constexpr size_t kMaxOps = 2000000;        // ops in the graph
-constexpr unsigned kMaxEvalDepth = 100000; // nested evaluations (stack)
+constexpr unsigned kMaxEvalDepth = 10000; // nested evaluations (stack)
 constexpr const char *kPreludeName = "<rasp-prelude>";
 constexpr unsigned kMaxNesting = 1000;     // lists within lists
 
@@ -485,7 +485,8 @@ private:
     Importer &im;
     DepthGuard(Importer &im, SMLoc loc) : im(im) {
       if (++im.evalDepth > kMaxEvalDepth)
-        im.fail(loc, "evaluation nests too deeply");
+        im.fail(loc, "evaluation nests too deeply (more than " +
+                         Twine(kMaxEvalDepth) + " levels of expressions and calls)");
     }
     ~DepthGuard() { --im.evalDepth; }
   };
