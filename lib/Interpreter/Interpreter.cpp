@@ -40,7 +40,8 @@ ElemKind kindOfElementType(Type elementType) {
 }
 
 ElemKind kindOfValue(Value value) {
-  return kindOfElementType(llvm::cast<SOpType>(value.getType()).getElementType());
+  return kindOfElementType(
+      llvm::cast<SOpType>(value.getType()).getElementType());
 }
 
 bool isNumericKind(ElemKind kind) {
@@ -142,7 +143,8 @@ bool storeScalar(SOpValue &out, size_t pos, const Scalar &scalar) {
 /// use it: a bool is the int 0 or 1, ints and floats compare by value, a
 /// string equals only a string.
 bool pyEquals(const Scalar &a, const Scalar &b) {
-  bool aString = a.kind == ElemKind::String, bString = b.kind == ElemKind::String;
+  bool aString = a.kind == ElemKind::String,
+       bString = b.kind == ElemKind::String;
   if (aString || bString)
     return aString && bString && a.s == b.s;
   if (a.kind != ElemKind::Float && b.kind != ElemKind::Float) {
@@ -210,7 +212,9 @@ private:
   }
 
   const SOpValue &sop(Value value) { return sops.find(value)->second; }
-  const Selector &selector(Value value) { return selectors.find(value)->second; }
+  const Selector &selector(Value value) {
+    return selectors.find(value)->second;
+  }
   LogicalResult define(Value result, SOpValue value) {
     sops[result] = std::move(value);
     return success();
@@ -246,11 +250,11 @@ FailureOr<SOpValue> Interpreter::run(func::FuncOp fn) {
   };
   if (fn.isExternal() || !fn.getBody().hasOneBlock())
     return reject("interpret: function '" + fnName +
-                    "' must have a body of one block");
+                  "' must have a body of one block");
   if (fn.getNumArguments() != 0 || fn.getNumResults() != 1 ||
       !llvm::isa<SOpType>(fn.getResultTypes()[0]))
     return reject("interpret: function '" + fnName +
-                    "' must take no arguments and return one !rasp.sop");
+                  "' must take no arguments and return one !rasp.sop");
   Block &body = fn.getBody().front();
   auto ret = llvm::dyn_cast<func::ReturnOp>(body.getTerminator());
   if (!ret || ret.getNumOperands() != 1)
@@ -350,7 +354,8 @@ LogicalResult Interpreter::evaluate(Operation *op) {
         SOpValue out = makeSOp(kindOfValue(neg.getResult()), n);
         for (size_t i = 0; i < n; ++i) {
           if (out.kind == ElemKind::Int)
-            out.ints[i] = static_cast<int64_t>(0 - static_cast<uint64_t>(x.ints[i]));
+            out.ints[i] =
+                static_cast<int64_t>(0 - static_cast<uint64_t>(x.ints[i]));
           else
             out.floats[i] = -numberAt(x, i);
         }
@@ -383,7 +388,8 @@ LogicalResult Interpreter::evaluate(Operation *op) {
             return fail(op, RuntimeErrorCode::InvalidRound, i);
           double rounded = py::roundHalfEven(value);
           // Python's int is unbounded; ours is i64: [-2^63, 2^63).
-          if (rounded >= 9223372036854775808.0 || rounded < -9223372036854775808.0)
+          if (rounded >= 9223372036854775808.0 ||
+              rounded < -9223372036854775808.0)
             return fail(op, RuntimeErrorCode::InvalidRound, i);
           out.ints[i] = static_cast<int64_t>(rounded);
         }
@@ -432,7 +438,8 @@ LogicalResult Interpreter::evaluate(Operation *op) {
         for (size_t i = 0; i < n; ++i) {
           const SOpValue &chosen = cond.bools[i] ? a : b;
           if (!storeScalar(out, i, scalarAt(chosen, i)))
-            return failWith("interpret: rasp.where branch does not fit its type");
+            return failWith(
+                "interpret: rasp.where branch does not fit its type");
         }
         return define(where.getResult(), std::move(out));
       })
@@ -478,7 +485,8 @@ LogicalResult Interpreter::evaluate(Operation *op) {
           if (j == keys.size())
             return fail(op, RuntimeErrorCode::LookupMiss, i);
           if (!storeScalar(out, i, values[j]))
-            return failWith("interpret: rasp.lookup value does not fit its type");
+            return failWith(
+                "interpret: rasp.lookup value does not fit its type");
         }
         return define(lookup.getResult(), std::move(out));
       })
@@ -489,7 +497,8 @@ LogicalResult Interpreter::evaluate(Operation *op) {
         Selector out(n * n);
         for (size_t q = 0; q < n; ++q)
           for (size_t k = 0; k < n; ++k)
-            out[q * n + k] = compareAt(select.getPredicate(), keys, k, queries, q);
+            out[q * n + k] =
+                compareAt(select.getPredicate(), keys, k, queries, q);
         return defineSelector(select.getResult(), std::move(out));
       })
       .Case([&](SelectAndOp selectAnd) {
@@ -606,7 +615,8 @@ LogicalResult Interpreter::evaluateAggregate(AggregateOp aggregate) {
   Operation *op = aggregate;
   const Selector &sel = selector(aggregate.getSelector());
   const SOpValue &values = sop(aggregate.getValues());
-  std::optional<Scalar> defaultValue = scalarOfAttr(aggregate.getDefaultValue());
+  std::optional<Scalar> defaultValue =
+      scalarOfAttr(aggregate.getDefaultValue());
   if (!defaultValue)
     return failWith("interpret: bad rasp.aggregate default");
 
@@ -687,7 +697,8 @@ LogicalResult Interpreter::evaluateAggregate(AggregateOp aggregate) {
   for (size_t q = 0; q < n; ++q) {
     Scalar value = counts[q] == 0 ? *defaultValue : scalarAt(values, chosen[q]);
     if (!storeScalar(out, q, value))
-      return failWith("interpret: rasp.aggregate default does not fit its type");
+      return failWith(
+          "interpret: rasp.aggregate default does not fit its type");
   }
   return define(aggregate.getResult(), std::move(out));
 }

@@ -1,4 +1,4 @@
-//===- Interpreter.h - Reference interpreter of the rasp dialect -*- C++ -*-===//
+//===- Interpreter.h - Reference interpreter of rasp --------*- C++ -*-===//
 //
 // The oracle every optimisation and the JIT are checked against: a direct,
 // dense evaluation of a `rasp` function, position by position, with

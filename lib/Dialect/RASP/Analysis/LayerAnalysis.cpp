@@ -26,8 +26,9 @@ using StructuralKey =
 constexpr int64_t kLengthHead = -1;
 } // namespace
 
-LayerReport rasp::analyzeLayers(func::FuncOp fn,
-                                llvm::DenseMap<Operation *, int64_t> &opLayers) {
+LayerReport
+rasp::analyzeLayers(func::FuncOp fn,
+                    llvm::DenseMap<Operation *, int64_t> &opLayers) {
   LayerReport report;
   if (fn.isExternal() || !fn.getBody().hasOneBlock())
     return report;
