@@ -15,11 +15,13 @@ llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
            "linalg-fuse-elementwise-ops,canonicalize,cse";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
-    // caller's output buffer; deallocation frees the O(n) temporaries.
+    // caller's output buffer; deallocation frees the O(n) temporaries. The
+    // select reductions get register-blocked loops, the rest plain loops.
     return "eliminate-empty-tensors,empty-tensor-to-alloc-tensor,"
            "one-shot-bufferize{bufferize-function-boundaries "
            "function-boundary-type-conversion=identity-layout-map},"
            "canonicalize,buffer-deallocation-pipeline,"
+           "func.func(convert-select-reductions-to-affine),"
            "func.func(convert-linalg-to-affine-loops),"
            "func.func(affine-scalrep),canonicalize,cse";
   case LoweringStage::LLVM:

@@ -407,18 +407,29 @@ struct WhereLowering : MapLowering<WhereOp> {
   }
 };
 
-/// True when a scalar attribute can equal values of `elementType`.
+/// True when a scalar attribute can equal values of `elementType`. As in
+/// Python, bools equal ints (True == 1); strings equal only strings.
 bool isComparable(Attribute attr, Type elementType) {
   Type attrType = getScalarAttrElementType(attr);
-  auto isNumeric = [](Type t) { return t.isInteger(64) || t.isF64(); };
+  auto isNumber = [](Type t) {
+    return t.isInteger(64) || t.isF64() || t.isInteger(1);
+  };
   return attrType == elementType ||
-         (attrType && isNumeric(attrType) && isNumeric(elementType));
+         (attrType && isNumber(attrType) && isNumber(elementType));
 }
 
-/// `x == attr` on a lowered scalar.
+/// `x == attr` on a lowered scalar (bools compare as 0 and 1 with numbers).
 Value emitEqualsConstant(OpBuilder &b, Location loc, Value x, Type elementType,
                          Attribute attr, const RASPLoweringState &state) {
   Type attrType = getScalarAttrElementType(attr);
+  if (attrType != elementType && elementType.isInteger(1)) {
+    x = arith::ExtUIOp::create(b, loc, b.getI64Type(), x);
+    elementType = b.getI64Type();
+  }
+  if (attrType != elementType && attrType.isInteger(1)) {
+    attr = b.getI64IntegerAttr(llvm::cast<BoolAttr>(attr).getValue());
+    attrType = b.getI64Type();
+  }
   Value constant = materializeScalar(b, loc, attr, getLoweredElementType(attrType), state);
   return emitCompare(b, loc, Predicate::eq, x, elementType, constant, attrType);
 }

@@ -14,6 +14,8 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Transforms/RegionUtils.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace rasp {
 #define GEN_PASS_DEF_CONVERTRASPTOLINALG
@@ -109,6 +111,15 @@ struct ConvertRASPToLinalgPass
                                    [](Type t) { return llvm::isa<SOpType>(t); });
       if (usesRasp)
         programs.push_back(func);
+    }
+    // The reference computes only what the output needs: an unused op must
+    // not raise its run-time error (an unused `x % 0`).
+    for (func::FuncOp func : programs) {
+      SmallVector<Operation *> ops;
+      func.walk([&](Operation *op) { ops.push_back(op); });
+      for (Operation *op : llvm::reverse(ops))
+        if (llvm::isa<RASPDialect>(op->getDialect()) && isOpTriviallyDead(op))
+          op->erase();
     }
     for (func::FuncOp func : programs)
       if (failed(rewriteSignature(func)))

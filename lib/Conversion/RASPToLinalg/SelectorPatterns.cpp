@@ -114,6 +114,16 @@ public:
         llvm::function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
             body) {
     MLIRContext *ctx = rewriter.getContext();
+    // A selector over indices and constants only reads no key tensor; the
+    // key loop still needs an extent: the input tokens give it (unused).
+    AffineMap keyMap = AffineMap::get(2, 0, getAffineDimExpr(1, ctx));
+    if (!llvm::is_contained(maps, keyMap)) {
+      auto func = rewriter.getInsertionBlock()->getParentOp()->getParentOfType<func::FuncOp>();
+      if (!func)
+        func = llvm::dyn_cast<func::FuncOp>(rewriter.getInsertionBlock()->getParentOp());
+      inputs.push_back(func.getArgument(kTokensStringArg));
+      maps.push_back(keyMap);
+    }
     SmallVector<AffineMap> allMaps = maps;
     for (size_t i = 0; i < inits.size(); ++i)
       allMaps.push_back(AffineMap::get(2, 0, getAffineDimExpr(0, ctx)));

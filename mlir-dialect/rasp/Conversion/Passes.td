@@ -42,4 +42,39 @@ def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
   ];
 }
 
+def ConvertSelectReductionsToAffine
+    : Pass<"convert-select-reductions-to-affine", "mlir::func::FuncOp"> {
+  let summary = "Lower fused select/aggregate generics to register-blocked affine loops";
+  let description = [{
+    The generics `convert-rasp-to-linalg` makes for aggregate and
+    selector_width (on buffers, after bufferization: a parallel query loop
+    d0, a reduction key loop d1, outputs indexed by d0) lowered by
+    `convert-linalg-to-affine-loops` keep their accumulators in memory: a
+    load and a store per (query, key) pair, which LLVM can neither promote to
+    registers (the output may alias the inputs) nor vectorize. This pass
+    lowers them instead to
+
+    ```
+    affine.for %q0 = 0 to (n floordiv B) * B step B      // B = query-block
+      acc = out[q0 .. q0+B)                              // B x outputs values
+      acc = affine.for %k = 0 to n iter_args(acc)        // in registers
+        key inputs loaded once, shared by the B queries
+      out[q0 .. q0+B) = acc
+    affine.for %q = (n floordiv B) * B to n              // remainder queries
+    ```
+
+    Query-side inputs are loaded outside the key loop. The accumulators are
+    loop-carried values, so LLVM vectorizes the key loop (integer sums and
+    counts reassociate exactly) and each key load serves B queries.
+  }];
+  let options = [
+    Option<"queryBlock", "query-block", "int64_t", /*default=*/"4",
+           "Queries computed together in one key loop (register blocking)">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
 #endif // RASP_CONVERSION_PASSES_TD
