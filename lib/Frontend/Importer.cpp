@@ -509,7 +509,7 @@ private:
   Value callFunction(const Value &callee, std::vector<Value> args,
                      SMLoc callLoc);
   Value sopBinary(StringRef op, const Value &l, const Value &r, SMLoc exprLoc,
-                  SMLoc opLoc);
+                  SMLoc opLoc, SMLoc lhsLoc, SMLoc rhsLoc);
   Value constBinary(StringRef op, const Value &l, const Value &r, SMLoc opLoc);
   Value lookupTable(const Value &table, const Value &index, SMLoc loc,
                     SMLoc indexLoc);
@@ -1126,12 +1126,14 @@ Value Importer::evalBinary(const Expr *e, Env *env) {
     fail(opLoc, "cannot apply '" + op + "' to a selector (selectors combine "
                 "only with 'and', 'or' and 'not')");
   if (l.kind == Value::SOp || r.kind == Value::SOp)
-    return sopBinary(op, l, r, opLoc, opLoc);
+    return sopBinary(op, l, r, opLoc, opLoc, e->child(0)->loc(),
+                     e->child(1)->loc());
   return constBinary(op, l, r, opLoc);
 }
 
 Value Importer::sopBinary(StringRef op, const Value &l, const Value &r,
-                          SMLoc exprLoc, SMLoc opLoc) {
+                          SMLoc exprLoc, SMLoc opLoc, SMLoc lhsLoc,
+                          SMLoc rhsLoc) {
   for (const Value *v : {&l, &r})
     if (v->kind != Value::SOp && !v->isAtom())
       fail(opLoc, "cannot apply '" + op + "' to " + describe(l) + " and " +
@@ -1147,12 +1149,12 @@ Value Importer::sopBinary(StringRef op, const Value &l, const Value &r,
                                .Case(">", rasp::Predicate::gt)
                                .Case("<=", rasp::Predicate::le)
                                .Default(rasp::Predicate::ge);
-    auto [a, b] = compareOperands(l, r, exprLoc, exprLoc, "");
+    auto [a, b] = compareOperands(l, r, lhsLoc, rhsLoc, "");
     return Value::mkSOp(emit<rasp::CmpOp>(exprLoc, sopType(EK::Bool), pred, a, b));
   }
   if (op == "+" && kl == EK::String && kr == EK::String) {
-    mlir::Value a = toSOp(l, exprLoc, "");
-    mlir::Value b = toSOp(r, exprLoc, "");
+    mlir::Value a = toSOp(l, lhsLoc, "");
+    mlir::Value b = toSOp(r, rhsLoc, "");
     return Value::mkSOp(emit<rasp::ConcatOp>(exprLoc, sopType(EK::String), a, b));
   }
   if (!isNumericKind(kl) || !isNumericKind(kr))
@@ -1161,8 +1163,8 @@ Value Importer::sopBinary(StringRef op, const Value &l, const Value &r,
                     (kl == EK::Bool || kr == EK::Bool
                          ? " (bools are not numbers: use indicator)"
                          : ""));
-  mlir::Value a = toSOp(l, exprLoc, "");
-  mlir::Value b = toSOp(r, exprLoc, "");
+  mlir::Value a = toSOp(l, lhsLoc, "");
+  mlir::Value b = toSOp(r, rhsLoc, "");
   bool bothInt = kl == EK::Int && kr == EK::Int;
   EK result = bothInt ? EK::Int : EK::Float;
   if (op == "/")
