@@ -213,9 +213,20 @@ private:
     advance();
   }
 
+  /// Names every binding position (assignment, def, parameter, loop
+  /// variable) expects. As in the reference, the builtin inputs, True/False
+  /// and the names of builtin forms cannot be rebound.
   std::string expectIdent(StringRef what) {
     if (tok.kind != Tok::Ident || isKeyword(tok.text))
       expected(what);
+    static const char *const reserved[] = {
+        "True",       "False",        "indices",     "tokens_str",
+        "tokens_int", "tokens_float", "tokens_bool", "tokens_asis",
+        "range",      "zip",          "len",         "round",
+        "indicator",  "out",          "get"};
+    for (const char *r : reserved)
+      if (tok.text == r)
+        fail(tok.loc, "cannot bind the reserved name '" + tok.text + "'");
     std::string name = tok.text.str();
     advance();
     return name;
