@@ -14,6 +14,7 @@ packages=(
   libmlir-22-dev
   mlir-22-tools      # mlir-tblgen; MLIR's CMake package requires the tools
   clang-22
+  libomp-14-dev      # OpenMP runtime for parallel query loops (docs/dependencies.md)
   python3
   python3-numpy
 )

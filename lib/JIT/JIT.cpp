@@ -16,6 +16,9 @@
 #include "llvm/Target/TargetMachine.h"
 
 #include <mutex>
+#include <thread>
+
+#include "llvm/Support/DynamicLibrary.h"
 
 using namespace rasp;
 
@@ -30,6 +33,41 @@ extern "C" void rasp_runtime_error(int64_t code, int64_t opId, int64_t position)
   if (currentReport.reported)
     return;
   currentReport = {true, code, opId, position};
+}
+
+/// The OpenMP runtime parallel query loops call (__kmpc_*). Debian has no
+/// LLVM-22 libomp; LLVM 14's (libomp-14-dev) implements the same ABI.
+static constexpr const char *kOpenMPRuntimePaths[] = {
+    "/usr/lib/llvm-14/lib/libomp.so.5", "/usr/lib/llvm-14/lib/libomp.so",
+    "libomp.so.5", "libomp.so"};
+
+using SetNumThreadsFn = void (*)(int);
+
+/// Loads libomp into the process (once) so that the JIT resolves __kmpc_*
+/// symbols; returns omp_set_num_threads, or null when no runtime was found.
+static SetNumThreadsFn loadOpenMPRuntime() {
+  static SetNumThreadsFn setNumThreads = [] () -> SetNumThreadsFn {
+    for (const char *path : kOpenMPRuntimePaths) {
+      std::string error;
+      auto library = llvm::sys::DynamicLibrary::getPermanentLibrary(path, &error);
+      if (!library.isValid())
+        continue;
+      return reinterpret_cast<SetNumThreadsFn>(
+          library.getAddressOfSymbol("omp_set_num_threads"));
+    }
+    return nullptr;
+  }();
+  return setNumThreads;
+}
+
+/// True when `module` contains OpenMP ops (parallel query loops).
+static bool usesOpenMP(mlir::ModuleOp module) {
+  bool found = false;
+  module.walk([&](mlir::Operation *op) {
+    if (op->getDialect() && op->getDialect()->getNamespace() == "omp")
+      found = true;
+  });
+  return found;
 }
 
 static void initializeNativeTarget() {
@@ -79,6 +117,11 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
   auto tm = createHostTargetMachine();
   if (!tm)
     return tm.takeError();
+  bool parallel = usesOpenMP(llvmModule);
+  if (parallel && !loadOpenMPRuntime())
+    return llvm::createStringError(
+        "the program has parallel loops but no OpenMP runtime was found "
+        "(install libomp-14-dev)");
   // options.transformer is a function_ref: the optimizer must outlive create().
   std::function<llvm::Error(llvm::Module *)> optimizer = makeHostOptimizer(tm->get());
   mlir::ExecutionEngineOptions options;
@@ -96,6 +139,7 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
   });
   auto program = std::make_unique<JITProgram>();
   program->engine = std::move(*engine);
+  program->parallel = parallel;
   return program;
 }
 
@@ -109,7 +153,11 @@ static StridedMemRefType<T, 1> describe(const T *data, int64_t size) {
 
 llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
                                               const LoweredInputs &inputs,
-                                              void *output) {
+                                              void *output, unsigned threads) {
+  if (parallel)
+    if (SetNumThreadsFn setNumThreads = loadOpenMPRuntime())
+      setNumThreads(threads ? threads
+                            : std::max(1u, std::thread::hardware_concurrency()));
   std::string symbol = ("_mlir_ciface_" + name).str();
   auto fn = engine->lookup(symbol);
   if (!fn)

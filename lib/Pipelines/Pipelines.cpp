@@ -25,12 +25,15 @@ llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
            "func.func(convert-linalg-to-affine-loops),"
            "func.func(affine-scalrep),canonicalize,cse";
   case LoweringStage::LLVM:
-    // ipowi has no LLVM intrinsic: math-to-funcs expands it first.
-    return "lower-affine,convert-math-to-funcs{convert-ctlz=false},"
+    // Parallel query blocks become OpenMP worksharing loops (the JIT loads
+    // libomp). memref lowering must precede scf-to-cf once scf-to-openmp has
+    // made alloca scopes. ipowi has no LLVM intrinsic: math-to-funcs first.
+    return "lower-affine,convert-scf-to-openmp,finalize-memref-to-llvm,"
+           "convert-math-to-funcs{convert-ctlz=false},"
            "convert-scf-to-cf,expand-strided-metadata,finalize-memref-to-llvm,"
            "convert-math-to-llvm,convert-arith-to-llvm,convert-index-to-llvm,"
-           "convert-cf-to-llvm,convert-func-to-llvm,convert-ub-to-llvm,"
-           "reconcile-unrealized-casts,canonicalize";
+           "convert-cf-to-llvm,convert-func-to-llvm,convert-openmp-to-llvm,"
+           "convert-ub-to-llvm,reconcile-unrealized-casts,canonicalize";
   }
   return "";
 }

@@ -119,6 +119,9 @@ cl::opt<bool> printTime("time",
                         cl::desc("Print {parse_ms, compile_ms, run_ms, n} as "
                                  "JSON on stderr (run_ms: native code only)"),
                         cl::cat(runCategory));
+/// --threads is created in main(): libLLVM already registers an option of
+/// that name, which must be renamed first.
+cl::opt<unsigned> *threads = nullptr;
 cl::opt<bool> interpretFlag("interpret",
                             cl::desc("Run the reference interpreter (dense, "
                                      "O(n^2)) instead of the JIT"),
@@ -343,7 +346,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   size_t elementBytes = elementType.isInteger(1) ? 1 : 8;
   std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
   auto runStart = Clock::now();
-  auto report = (*program)->run(name, lowered, buffer.data());
+  auto report = (*program)->run(name, lowered, buffer.data(), *threads);
   timings.runMs = msSince(runStart);
   if (!report)
     return fail("cannot run '" + name + "': " + llvm::toString(report.takeError()));
@@ -417,6 +420,13 @@ int emitStage(ModuleOp module, const RaspInput &input) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
+  if (cl::Option *llvmThreads = cl::getRegisteredOptions().lookup("threads"))
+    llvmThreads->setArgStr("llvm-threads");
+  cl::opt<unsigned> threadsOption(
+      "threads", cl::value_desc("N"), cl::init(0),
+      cl::desc("Threads for the select/aggregate loops (default 0: all cores)"),
+      cl::cat(runCategory));
+  threads = &threadsOption;
   cl::HideUnrelatedOptions({&runCategory, &inputCategory});
   cl::ParseCommandLineOptions(
       argc, argv,

@@ -47,12 +47,16 @@ public:
   create(mlir::ModuleOp llvmModule);
 
   /// Runs output function `name` on `inputs`, writing n values of
-  /// `elementBytes` each into `output`. Returns the first run-time report.
+  /// `elementBytes` each into `output`, with `threads` OpenMP threads for the
+  /// parallel query loops (0: all cores). Returns the first run-time report.
   llvm::Expected<RuntimeReport> run(llvm::StringRef name,
-                                    const LoweredInputs &inputs, void *output);
+                                    const LoweredInputs &inputs, void *output,
+                                    unsigned threads = 0);
 
 private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
+  bool parallel = false; // uses the OpenMP runtime
+
 };
 
 /// LLVM IR of `llvmModule` after the same -O3 pipeline the JIT runs.

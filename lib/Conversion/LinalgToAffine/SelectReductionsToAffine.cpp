@@ -52,8 +52,8 @@ bool isSelectReduction(linalg::GenericOp op) {
 
 class SelectReductionLowering {
 public:
-  SelectReductionLowering(linalg::GenericOp op, int64_t block)
-      : op(op), block(block) {
+  SelectReductionLowering(linalg::GenericOp op, int64_t block, bool parallel)
+      : op(op), block(block), parallel(parallel) {
     MLIRContext *ctx = op.getContext();
     queryMap = AffineMap::get(2, 0, getAffineDimExpr(0, ctx));
   }
@@ -71,7 +71,16 @@ public:
     AffineMap blockedEnd = AffineMap::get(0, 1, s0.floorDiv(block) * block);
     AffineMap symbol = AffineMap::get(0, 1, s0);
     AffineMap zero = AffineMap::getConstantMap(0, ctx);
-    if (block > 1)
+    if (block > 1 && parallel) {
+      // Query blocks are independent: an affine.parallel becomes threads.
+      auto loop = affine::AffineParallelOp::create(
+          rewriter, loc, TypeRange{}, ArrayRef<arith::AtomicRMWKind>{},
+          ArrayRef<AffineMap>{zero}, ValueRange{}, ArrayRef<AffineMap>{blockedEnd},
+          ValueRange{numQueries}, ArrayRef<int64_t>{block});
+      OpBuilder::InsertionGuard guard(rewriter);
+      rewriter.setInsertionPointToStart(loop.getBody());
+      emitQueryBlock(rewriter, loc, loop.getBody()->getArgument(0), block);
+    } else if (block > 1) {
       affine::AffineForOp::create(
           rewriter, loc, ValueRange{}, zero, ValueRange{numQueries}, blockedEnd,
           block, ValueRange{},
@@ -79,6 +88,7 @@ public:
             emitQueryBlock(b, l, q, block);
             affine::AffineYieldOp::create(b, l);
           });
+    }
     // The remaining queries (all of them when block == 1), one at a time.
     affine::AffineForOp::create(
         rewriter, loc, ValueRange{numQueries}, block > 1 ? blockedEnd : zero,
@@ -161,6 +171,7 @@ private:
 
   linalg::GenericOp op;
   int64_t block;
+  bool parallel;
   AffineMap queryMap;
   Value numKeys;
 };
@@ -182,7 +193,7 @@ struct ConvertSelectReductionsToAffinePass
     });
     IRRewriter rewriter(&getContext());
     for (linalg::GenericOp op : candidates)
-      SelectReductionLowering(op, queryBlock).rewrite(rewriter);
+      SelectReductionLowering(op, queryBlock, parallel).rewrite(rewriter);
   }
 };
 

@@ -70,6 +70,9 @@ def ConvertSelectReductionsToAffine
   let options = [
     Option<"queryBlock", "query-block", "int64_t", /*default=*/"4",
            "Queries computed together in one key loop (register blocking)">,
+    Option<"parallel", "parallel", "bool", /*default=*/"true",
+           "Emit the query blocks as an affine.parallel (threads after "
+           "convert-scf-to-openmp)">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
