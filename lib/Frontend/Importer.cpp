@@ -40,6 +40,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <new>
 #include <optional>
 
 using namespace rasp::frontend;
@@ -49,7 +50,7 @@ using llvm::Twine;
 
 namespace {
 
-constexpr uint64_t kMaxSteps = 20000000;   // evaluated expressions
+constexpr uint64_t kMaxSteps = 5000000;    // evaluated expressions
 constexpr size_t kMaxOps = 2000000;        // ops in the graph
 constexpr unsigned kMaxEvalDepth = 10000; // nested evaluations (stack)
 constexpr const char *kPreludeName = "<rasp-prelude>";
@@ -102,7 +103,7 @@ struct Value {
   std::shared_ptr<Function> func;
   BuiltinId builtin = BuiltinId::None;
   mlir::Value ir; // SOp, Selector
-  std::string name; // Func / Builtin: for messages
+  const char *builtinName = ""; // Builtin: for messages
   unsigned nesting = 0; // List / Dict: depth of nested lists and dicts
 
   static Value mkInt(int64_t v) { Value r; r.kind = Int; r.i = v; return r; }
@@ -321,8 +322,9 @@ private:
     case Value::String: return "the string " + quoteAtom(v);
     case Value::List: return "a list";
     case Value::Dict: return "a dict";
-    case Value::Func: return "the function '" + v.name + "'";
-    case Value::Builtin: return "the builtin function '" + v.name + "'";
+    case Value::Func: return "the function '" + v.func->def->name + "'";
+    case Value::Builtin:
+      return std::string("the builtin function '") + v.builtinName + "'";
     case Value::SOp: {
       std::string k = kindName(sopKind(v.ir));
       return (k == "int" ? "an " : "a ") + k + " s-op";
@@ -661,7 +663,6 @@ void Importer::exec(const Stmt *s, Env *env) {
     Value f;
     f.kind = Value::Func;
     f.func = std::make_shared<Function>(Function{s, env});
-    f.name = s->name;
     env->set(s->name, f);
     return;
   }
@@ -1547,11 +1548,11 @@ void Importer::evaluateProgram() {
 
   envs.push_back(std::make_unique<Env>());
   baseEnv = envs.back().get();
-  auto builtin = [&](StringRef name, BuiltinId id) {
+  auto builtin = [&](const char *name, BuiltinId id) {
     Value v;
     v.kind = Value::Builtin;
     v.builtin = id;
-    v.name = name.str();
+    v.builtinName = name;
     baseEnv->set(name, v);
   };
   builtin("tokens", BuiltinId::Tokens);
@@ -1656,6 +1657,10 @@ mlir::OwningOpRef<mlir::ModuleOp> Importer::run() {
     return buildOutputs();
   } catch (CompileError &err) {
     error = std::move(err);
+    return nullptr;
+  } catch (std::bad_alloc &) {
+    error = CompileError{currentLoc, "out of memory while evaluating the "
+                                     "program"};
     return nullptr;
   }
 }
