@@ -1,0 +1,88 @@
+// --rasp-to-affine: rasp-to-linalg, then bufferization (function boundaries
+// included: the inputs become memrefs) and linalg to affine loops. No rasp,
+// linalg, tensor or bufferization op is left; aggregates and selector_width
+// are a query loop around a key loop that carries the sums and counts.
+// RUN: rasp-opt %s --rasp-to-affine | FileCheck %s
+
+// CHECK-NOT: linalg.
+// CHECK-LABEL: func.func @hist(
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: attributes {llvm.emit_c_interface}
+// CHECK: [[N:%.+]] = memref.dim [[STR]]
+// The query loop (blocked: several queries per key loop), the key loop with
+// the counts as loop-carried values; each key is loaded once, compared with
+// the queries loaded outside the key loop.
+// CHECK: {{affine.for|affine.parallel}} {{\(?}}[[Q:%[a-z0-9]+]]{{\)?}} = {{.+}} {
+// CHECK: [[QV:%.+]] = affine.load [[STR]][[[Q]]]
+// CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
+// CHECK-NEXT: [[KV:%.+]] = affine.load [[STR]][[[K]]]
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[KV]], [[QV]]
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]]
+// CHECK-NEXT: arith.addi %{{.+}}, [[ONE]]
+// CHECK: affine.yield
+// The remainder queries: the same key loop, one query at a time.
+// CHECK: affine.for [[Q:%[a-z0-9]+]] = {{.+}} to [[N]] {
+// CHECK: [[QV:%.+]] = affine.load [[STR]][[[Q]]]
+// CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
+// CHECK-NEXT: [[KV:%.+]] = affine.load [[STR]][[[K]]]
+// CHECK-NEXT: arith.cmpi eq, [[KV]], [[QV]]
+// CHECK: affine.store %{{.+}}, [[OUT]][
+// CHECK-NOT: linalg.
+// CHECK-NOT: tensor.
+// CHECK-NOT: bufferization.
+// CHECK-NOT: = rasp.
+// CHECK: return
+
+// reverse: the key loop reads only the tokens (the values); the query
+// length - q - 1 is computed from the loop indices.
+// CHECK-LABEL: func.func @reverse(
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>)
+// CHECK: [[N:%.+]] = memref.dim [[STR]]
+// CHECK: {{affine.for|affine.parallel}} {{\(?}}[[Q:%[a-z0-9]+]]{{\)?}} = {{.+}} {
+// CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
+// CHECK-NEXT: [[V:%.+]] = affine.load [[STR]][[[K]]]
+// CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
+// CHECK-NEXT: [[N64:%.+]] = arith.index_cast [[N]] : index to i64
+// CHECK-NEXT: [[NMQ:%.+]] = arith.subi [[N64]], [[Q64]] : i64
+// CHECK-NEXT: [[FLIP:%.+]] = arith.subi [[NMQ]], %{{.+}} : i64
+// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[FLIP]] : i64
+// CHECK-NEXT: arith.select [[SEL]], [[V]], %{{.+}}
+// The checks: min-reductions as loops, then the calls.
+// CHECK: affine.for
+// CHECK: arith.minsi
+// CHECK: scf.if
+// CHECK-NEXT: func.call @rasp_runtime_error
+// CHECK: affine.for
+// CHECK: arith.minsi
+// CHECK: scf.if
+// CHECK: func.call @rasp_runtime_error
+// The result written straight into the caller's buffer; temporaries freed.
+// CHECK: affine.for [[I:%[a-z0-9]+]] = 0 to [[N]] {
+// CHECK: affine.store %{{.+}}, [[OUT]][[[I]]]
+// CHECK: memref.dealloc
+// CHECK-NOT: linalg.
+// CHECK-NOT: tensor.
+// CHECK-NOT: bufferization.
+// CHECK-NOT: = rasp.
+// CHECK-NOT: !rasp.
+// CHECK: return
+module attributes {rasp.vocabulary = ["c", "a", "b"]} {
+  func.func @hist() -> !rasp.sop<i64> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %same = rasp.select %t, %t, eq : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+    %w = rasp.selector_width %same : !rasp.sop<i64>
+    return %w : !rasp.sop<i64>
+  }
+  func.func @reverse() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %i = rasp.indices : !rasp.sop<i64>
+    %len = rasp.length : !rasp.sop<i64>
+    %one = rasp.constant 1 : !rasp.sop<i64>
+    %a = rasp.sub %len, %i : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+    %b = rasp.sub %a, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+    %flip = rasp.select %i, %b, eq : !rasp.sop<i64>, !rasp.sop<i64>
+    %r = rasp.aggregate %flip, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+    return %r : !rasp.sop<!rasp.string>
+  }
+}
