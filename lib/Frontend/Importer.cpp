@@ -362,6 +362,7 @@ private:
                            Twine(kMaxOps) + ")");
     mlir::Value result = op->getResult(0);
     internTable.emplace(std::move(key), result);
+    creationIndex[op] = static_cast<unsigned>(opCount);
     return result;
   }
 
@@ -565,6 +566,7 @@ private:
 
   std::map<std::vector<const void *>, mlir::Value> internTable;
   llvm::DenseMap<mlir::Operation *, unsigned> namedDepth;
+  llvm::DenseMap<mlir::Operation *, unsigned> creationIndex;
   size_t opCount = 0;
   uint64_t steps = 0;
   unsigned evalDepth = 0;
@@ -1642,9 +1644,15 @@ mlir::OwningOpRef<mlir::ModuleOp> Importer::buildOutputs() {
     mlir::Block *body = func.addEntryBlock();
     mlir::OpBuilder inner = mlir::OpBuilder::atBlockEnd(body);
     mlir::IRMapping mapping;
-    for (mlir::Operation &op : scratch->getBody()->getOperations())
-      if (needed.contains(&op))
-        inner.clone(op, mapping);
+    // Creation order is a topological order.
+    std::vector<std::pair<unsigned, mlir::Operation *>> ordered;
+    for (mlir::Operation *op : needed)
+      ordered.push_back({creationIndex.lookup(op), op});
+    llvm::sort(ordered, [](const auto &a, const auto &b) {
+      return a.first < b.first;
+    });
+    for (auto &[index, op] : ordered)
+      inner.clone(*op, mapping);
     mlir::func::ReturnOp::create(inner, value.getDefiningOp()->getLoc(),
                                  mlir::ValueRange{mapping.lookup(value)});
   }
