@@ -39,7 +39,9 @@
 
 #include <cmath>
 #include <functional>
+#include <cstring>
 #include <map>
+#include <unordered_map>
 #include <new>
 #include <optional>
 
@@ -101,6 +103,8 @@ struct Value {
   /// List: the elements. Dict: key0, value0, key1, value1, ... in order.
   std::shared_ptr<const std::vector<Value>> items;
   std::shared_ptr<Function> func;
+  /// Dict: key (see dictKey) -> position of the key in `items`.
+  std::shared_ptr<const std::unordered_map<std::string, size_t>> dictIndex;
   BuiltinId builtin = BuiltinId::None;
   mlir::Value ir; // SOp, Selector
   const char *builtinName = ""; // Builtin: for messages
@@ -209,6 +213,25 @@ double asDouble(const Value &v) {
 
 int64_t asInt(const Value &v) { return v.kind == Value::Bool ? (v.b ? 1 : 0) : v.i; }
 
+/// A dict key's identity under Python equality: 1, 1.0 and True are one key.
+std::string dictKey(const Value &k) {
+  switch (k.kind) {
+  case Value::Int: return "i" + std::to_string(k.i);
+  case Value::Bool: return k.b ? "i1" : "i0";
+  case Value::Float:
+    if (std::isfinite(k.f) && k.f == std::floor(k.f) &&
+        k.f >= -9223372036854775808.0 && k.f < 9223372036854775808.0)
+      return "i" + std::to_string(static_cast<int64_t>(k.f));
+    {
+      uint64_t bits;
+      std::memcpy(&bits, &k.f, sizeof(bits));
+      return "f" + std::to_string(bits);
+    }
+  case Value::String: return "s" + k.s;
+  default: return "?";
+  }
+}
+
 /// Python's ==.
 bool pyEquals(const Value &a, const Value &b) {
   if (a.isNumber() && b.isNumber()) {
@@ -232,13 +255,9 @@ bool pyEquals(const Value &a, const Value &b) {
     if (a.items->size() != b.items->size())
       return false;
     for (size_t i = 0; i < a.items->size(); i += 2) {
-      bool found = false;
-      for (size_t j = 0; j < b.items->size(); j += 2)
-        if (pyEquals(a.elems()[i], b.elems()[j])) {
-          found = pyEquals(a.elems()[i + 1], b.elems()[j + 1]);
-          break;
-        }
-      if (!found)
+      auto it = b.dictIndex->find(dictKey(a.elems()[i]));
+      if (it == b.dictIndex->end() ||
+          !pyEquals(a.elems()[i + 1], b.elems()[it->second + 1]))
         return false;
     }
     return true;
@@ -248,6 +267,21 @@ bool pyEquals(const Value &a, const Value &b) {
   default: return a.ir == b.ir;
   }
 }
+
+/// Builds a dict: a later equal key replaces the value, keeping the place.
+struct DictBuilder {
+  std::vector<Value> kv;
+  std::unordered_map<std::string, size_t> index;
+  void put(const Value &key, const Value &value) {
+    auto [it, inserted] = index.insert({dictKey(key), kv.size()});
+    if (!inserted) {
+      kv[it->second + 1] = value;
+      return;
+    }
+    kv.push_back(key);
+    kv.push_back(value);
+  }
+};
 
 class Importer {
 public:
@@ -535,9 +569,11 @@ private:
                     " levels)");
     return v;
   }
-  Value dict(std::vector<Value> items, SMLoc loc) {
-    tick(loc, items.size());
-    Value v = Value::mkDict(std::move(items));
+  Value dict(DictBuilder builder, SMLoc loc) {
+    tick(loc, builder.kv.size());
+    Value v = Value::mkDict(std::move(builder.kv));
+    v.dictIndex = std::make_shared<const std::unordered_map<std::string, size_t>>(
+        std::move(builder.index));
     if (v.nesting > kMaxNesting)
       fail(loc, "dicts nest too deeply (the limit is " + Twine(kMaxNesting) +
                     " levels)");
@@ -608,6 +644,7 @@ Importer::iterate(const Value &v, SMLoc loc, StringRef what) {
   if (v.kind == Value::List)
     return v.items;
   if (v.kind == Value::Dict) {
+    tick(loc, v.items->size());
     std::vector<Value> keys;
     for (size_t i = 0; i < v.items->size(); i += 2)
       keys.push_back(v.elems()[i]);
@@ -776,23 +813,13 @@ Value Importer::eval(const Expr *e, Env *env) {
     return list(std::move(items), e->loc());
   }
   case ExprKind::Dict: {
-    std::vector<Value> kv;
+    DictBuilder kv;
     for (size_t i = 0; i < e->children.size(); i += 2) {
       Value key = eval(e->child(i), env);
       if (!key.isAtom())
         fail(e->child(i)->loc(), "dict keys must be numbers, strings or "
                                  "bools, but got " + describe(key));
-      Value value = eval(e->child(i + 1), env);
-      bool replaced = false;
-      for (size_t j = 0; j < kv.size(); j += 2)
-        if (pyEquals(kv[j], key)) {
-          kv[j + 1] = value;
-          replaced = true;
-        }
-      if (!replaced) {
-        kv.push_back(key);
-        kv.push_back(value);
-      }
+      kv.put(key, eval(e->child(i + 1), env));
     }
     return dict(std::move(kv), e->loc());
   }
@@ -950,6 +977,7 @@ Value Importer::evalComprehension(const Expr *e, Env *env) {
   const Expr *iterExpr = e->children.back().get();
   Value iterable = eval(iterExpr, env);
   std::vector<Value> out;
+  DictBuilder dictOut;
   auto items = iterate(iterable, iterExpr->loc(),
                        isDict ? "a dict comprehension" : "a list comprehension");
   for (const Value &item : *items) {
@@ -965,19 +993,11 @@ Value Importer::evalComprehension(const Expr *e, Env *env) {
     if (!key.isAtom())
       fail(e->child(0)->loc(), "dict keys must be numbers, strings or bools, "
                                "but got " + describe(key));
-    Value value = eval(e->child(1), &local);
-    bool replaced = false;
-    for (size_t j = 0; j < out.size(); j += 2)
-      if (pyEquals(out[j], key)) {
-        out[j + 1] = value;
-        replaced = true;
-      }
-    if (!replaced) {
-      out.push_back(key);
-      out.push_back(value);
-    }
+    dictOut.put(key, eval(e->child(1), &local));
+    checkListSize(dictOut.kv.size() / 2, e->loc());
   }
-  return isDict ? dict(std::move(out), e->loc()) : list(std::move(out), e->loc());
+  return isDict ? dict(std::move(dictOut), e->loc())
+                : list(std::move(out), e->loc());
 }
 
 Value Importer::logicalNot(const Value &v, SMLoc loc) {
@@ -1079,6 +1099,7 @@ Value Importer::evalBinary(const Expr *e, Env *env) {
         fail(e->child(1)->loc(), "'in' with an s-op needs a list of "
                                  "constants, but got " + describe(r));
       llvm::SmallVector<mlir::Attribute> elems;
+      tick(opLoc, r.items->size());
       for (const Value &x : r.elems()) {
         if (!x.isAtom())
           fail(e->child(1)->loc(), "'in' with an s-op needs a list of "
@@ -1091,6 +1112,7 @@ Value Importer::evalBinary(const Expr *e, Env *env) {
     }
     if (l.isAtom()) {
       if (r.kind == Value::List) {
+        tick(opLoc, r.items->size());
         for (const Value &x : r.elems())
           if (pyEquals(l, x))
             return Value::mkBool(true);
@@ -1233,7 +1255,11 @@ Value Importer::constBinary(StringRef op, const Value &l, const Value &r,
     fail(opLoc, "cannot apply '" + op + "' to " + describe(l) + " and " +
                     describe(r));
   };
-  // Comparisons.
+  // Comparisons (of lists and dicts: linear work).
+  if (l.items)
+    tick(opLoc, l.items->size());
+  if (r.items)
+    tick(opLoc, r.items->size());
   if (op == "==")
     return Value::mkBool(pyEquals(l, r));
   if (op == "<" || op == ">" || op == "<=" || op == ">=") {
@@ -1442,6 +1468,7 @@ Value Importer::lookupTable(const Value &table, const Value &index, SMLoc loc,
       valueList.push_back(valueList[i]);
     }
   }
+  tick(loc, valueList.size());
   if (valueList.empty())
     fail(loc, "cannot index an empty " +
                   Twine(table.kind == Value::Dict ? "dict"
@@ -1514,9 +1541,9 @@ Value Importer::evalIndex(const Expr *e, Env *env) {
       if (!index.isAtom())
         fail(indexLoc, "a dict key must be a number, string or bool, but got " +
                            describe(index));
-      for (size_t j = 0; j < base.items->size(); j += 2)
-        if (pyEquals(base.elems()[j], index))
-          return base.elems()[j + 1];
+      auto it = base.dictIndex->find(dictKey(index));
+      if (it != base.dictIndex->end())
+        return base.elems()[it->second + 1];
       fail(indexLoc, "key " + quoteAtom(index) + " is not in the dict");
     }
     const char *what = base.kind == Value::List ? "list" : "string";
