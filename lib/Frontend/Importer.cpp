@@ -232,6 +232,25 @@ std::string dictKey(const Value &k) {
   }
 }
 
+/// A string's characters as Python sees them: UTF-8 code points (a malformed
+/// byte counts as one character).
+std::vector<std::string> utf8Chars(const std::string &str) {
+  std::vector<std::string> chars;
+  for (size_t i = 0; i < str.size();) {
+    unsigned char c = static_cast<unsigned char>(str[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3
+                 : (c >> 3) == 0x1E ? 4 : 1;
+    if (i + len > str.size())
+      len = 1;
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(str[i + k]) & 0xC0) != 0x80)
+        len = 1;
+    chars.push_back(str.substr(i, len));
+    i += len;
+  }
+  return chars;
+}
+
 /// Python's ==.
 bool pyEquals(const Value &a, const Value &b) {
   if (a.isNumber() && b.isNumber()) {
@@ -667,8 +686,8 @@ void Importer::bindNames(const std::vector<std::string> &names,
   if (v.kind == Value::List) {
     parts = v.elems();
   } else if (v.kind == Value::String) {
-    for (char c : v.s)
-      parts.push_back(Value::mkString(std::string(1, c)));
+    for (std::string &c : utf8Chars(v.s))
+      parts.push_back(Value::mkString(std::move(c)));
   } else {
     fail(loc, "cannot unpack " + describe(v) + " into " + Twine(names.size()) +
                   " names");
@@ -1448,9 +1467,8 @@ Value Importer::lookupTable(const Value &table, const Value &index, SMLoc loc,
   llvm::SmallVector<mlir::Attribute> keys, values;
   std::vector<Value> valueList;
   if (table.kind == Value::String) {
-    int64_t n = static_cast<int64_t>(table.s.size());
-    for (int64_t i = 0; i < n; ++i)
-      valueList.push_back(Value::mkString(std::string(1, table.s[i])));
+    for (std::string &c : utf8Chars(table.s))
+      valueList.push_back(Value::mkString(std::move(c)));
   } else if (table.kind == Value::List) {
     valueList = table.elems();
   }
@@ -1550,8 +1568,11 @@ Value Importer::evalIndex(const Expr *e, Env *env) {
     if (index.kind != Value::Int && index.kind != Value::Bool)
       fail(indexLoc, Twine("an index into a ") + what + " must be an int, but got " +
                          describe(index));
+    std::vector<std::string> chars;
+    if (base.kind == Value::String)
+      chars = utf8Chars(base.s);
     int64_t n = base.kind == Value::List ? (int64_t)base.items->size()
-                                         : (int64_t)base.s.size();
+                                         : (int64_t)chars.size();
     int64_t i = asInt(index);
     if (i >= n || i < -n)
       fail(indexLoc, "index " + Twine(i) + " is out of range for a " + what +
@@ -1560,7 +1581,7 @@ Value Importer::evalIndex(const Expr *e, Env *env) {
       i += n;
     if (base.kind == Value::List)
       return base.elems()[i];
-    return Value::mkString(std::string(1, base.s[i]));
+    return Value::mkString(chars[i]);
   }
   fail(e->child(0)->loc(), "cannot index into " + describe(base) +
                                " (only lists, dicts, strings and s-ops)");
