@@ -163,7 +163,7 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   if (!fn)
     return fn.takeError();
   int64_t n = inputs.stringIds.size();
-  StridedMemRefType<int64_t, 1> strArg = describe(inputs.stringIds.data(), n);
+  StridedMemRefType<int32_t, 1> strArg = describe(inputs.stringIds.data(), n);
   // Readings the program does not use are not computed; pass n zeros.
   std::vector<int64_t> zeroInts;
   std::vector<double> zeroFloats;

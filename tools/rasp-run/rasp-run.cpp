@@ -325,6 +325,10 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   timings.compileMs = msSince(compileStart);
 
   size_t n = input.size();
+  // Counts and string ids are 32-bit in the generated code.
+  if (n > (size_t)INT32_MAX)
+    return fail("the input has " + llvm::Twine(n) + " tokens; at most " +
+                llvm::Twine(INT32_MAX) + " are supported");
   LoweredInputs lowered;
   lowered.stringIds.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -343,7 +347,9 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
       return fail(*error);
 
   Type elementType = resultType.getElementType();
-  size_t elementBytes = elementType.isInteger(1) ? 1 : 8;
+  // i1: one byte; string ids: i32; ints and floats: 8 bytes.
+  size_t elementBytes = elementType.isInteger(1) ? 1
+                        : llvm::isa<StringType>(elementType) ? 4 : 8;
   std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
   auto runStart = Clock::now();
   auto report = (*program)->run(name, lowered, buffer.data(), *threads);
@@ -375,7 +381,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
     value.kind = ElemKind::String;
     value.strings.reserve(n);
     for (size_t i = 0; i < n; ++i) {
-      int64_t id = ((int64_t *)buffer.data())[i];
+      int64_t id = ((int32_t *)buffer.data())[i];
       if (id < 0 || id >= (int64_t)strings.size())
         return fail("internal error: string id " + llvm::Twine(id) +
                     " out of the table at position " + llvm::Twine(i));

@@ -31,7 +31,7 @@ struct RuntimeReport {
 
 /// The inputs of a lowered output function, read as every type it needs.
 struct LoweredInputs {
-  std::vector<int64_t> stringIds; // always set: it defines n
+  std::vector<int32_t> stringIds; // always set: it defines n
   std::vector<int64_t> ints;
   std::vector<double> floats;
   std::vector<uint8_t> bools;

@@ -163,10 +163,14 @@ struct RoundLowering : MapLowering<RoundOp> {
     emitRuntimeCheck(
         b, loc, n, operands,
         [](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
-          // Not (|x| < 2^63): also true for nan.
-          Value magnitude = math::AbsFOp::create(b, loc, s[0]);
-          Value fits = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
-                                             magnitude, constF64(b, loc, 9.2e18));
+          // round(x) must lie in [-2^63, 2^63); ordered compares also catch
+          // nan.
+          Value rounded = math::RoundEvenOp::create(b, loc, s[0]);
+          Value low = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGE,
+                                            rounded, constF64(b, loc, -0x1p63));
+          Value high = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT,
+                                             rounded, constF64(b, loc, 0x1p63));
+          Value fits = arith::AndIOp::create(b, loc, low, high);
           Value trueValue = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 1);
           return arith::XOrIOp::create(b, loc, fits, trueValue);
         },
@@ -301,10 +305,11 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
       // A side that can hold no string (tokens of an empty vocabulary, n = 0)
       // has no position: the result is never read. -1 is no string's id.
       Value n = getInputLength(rewriter, loc, op);
+      Type idType = getLoweredElementType(op.getType().getElementType());
       Value result = buildElementwise(
-          rewriter, loc, n, {}, rewriter.getI64Type(),
-          [](OpBuilder &b, Location loc, ArrayRef<Value>) -> Value {
-            return constI64(b, loc, -1);
+          rewriter, loc, n, {}, idType,
+          [&](OpBuilder &b, Location loc, ArrayRef<Value>) -> Value {
+            return arith::ConstantIntOp::create(b, loc, idType, -1);
           },
           state);
       rewriter.replaceOp(op, result);
@@ -324,11 +329,12 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
       for (const std::string &b : rhsSet)
         pairs.push_back(state.getStringId(a + b));
 
+    Type idType = getLoweredElementType(op.getType().getElementType());
     auto table = [&](ArrayRef<int64_t> values) -> Value {
-      auto type = RankedTensorType::get({(int64_t)values.size()},
-                                        rewriter.getI64Type());
+      SmallVector<int32_t> narrow(values.begin(), values.end());
+      auto type = RankedTensorType::get({(int64_t)values.size()}, idType);
       return arith::ConstantOp::create(
-          rewriter, loc, DenseIntElementsAttr::get(type, values));
+          rewriter, loc, DenseIntElementsAttr::get(type, ArrayRef<int32_t>(narrow)));
     };
     Value lhsTable = table(lhsIndex), rhsTable = table(rhsIndex),
           pairTable = table(pairs);
@@ -339,20 +345,26 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
         getMapOperand(op.getRhs(), adaptor.getRhs())};
     Value n = getInputLength(rewriter, loc, op);
     Value result = buildElementwise(
-        rewriter, loc, n, operands, rewriter.getI64Type(),
+        rewriter, loc, n, operands, idType,
         [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
           // Ids are in range by construction; clamp anyway so that a value
           // produced after a reported run-time error cannot read out of bounds.
           auto clampedIndex = [&](Value id, int64_t size) -> Value {
+            if (!id.getType().isInteger(64))
+              id = arith::ExtSIOp::create(b, loc, b.getI64Type(), id);
             Value lo = constI64(b, loc, 0), hi = constI64(b, loc, size - 1);
             Value clamped = arith::MinSIOp::create(
                 b, loc, arith::MaxSIOp::create(b, loc, id, lo), hi);
             return arith::IndexCastOp::create(b, loc, b.getIndexType(), clamped);
           };
-          Value li = tensor::ExtractOp::create(
-              b, loc, lhsTable, ValueRange{clampedIndex(s[0], tableSize)});
-          Value ri = tensor::ExtractOp::create(
-              b, loc, rhsTable, ValueRange{clampedIndex(s[1], tableSize)});
+          Value li = arith::ExtSIOp::create(
+              b, loc, b.getI64Type(),
+              tensor::ExtractOp::create(b, loc, lhsTable,
+                                        ValueRange{clampedIndex(s[0], tableSize)}));
+          Value ri = arith::ExtSIOp::create(
+              b, loc, b.getI64Type(),
+              tensor::ExtractOp::create(b, loc, rhsTable,
+                                        ValueRange{clampedIndex(s[1], tableSize)}));
           Value flat = arith::AddIOp::create(
               b, loc, arith::MulIOp::create(b, loc, li, constI64(b, loc, rhsCount)),
               ri);
@@ -456,8 +468,10 @@ struct LookupLowering : MapLowering<LookupOp> {
                    ArrayRef<Value> s) const override {
     Type elementType = elementTypeOf(op.getOperand());
     Type resultType = getLoweredElementType(elementTypeOf(op.getResult()));
+    // Built from the last key to the first, so that the first matching key
+    // wins (as in the interpreter).
     Value result;
-    for (auto [key, value] : llvm::zip(op.getKeys(), op.getValues())) {
+    for (auto [key, value] : llvm::reverse(llvm::zip(op.getKeys(), op.getValues()))) {
       Value scalar = materializeScalar(b, loc, value, resultType, state);
       if (!result) {
         result = scalar; // a miss is reported by the check

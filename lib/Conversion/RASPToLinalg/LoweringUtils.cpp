@@ -13,8 +13,10 @@ using namespace rasp;
 using namespace rasp::lowering;
 
 Type rasp::getLoweredElementType(Type raspElementType) {
+  // String ids are i32: a table never holds 2^31 strings, and the narrower
+  // type doubles the vector lanes of string comparisons.
   if (llvm::isa<StringType>(raspElementType))
-    return IntegerType::get(raspElementType.getContext(), 64);
+    return IntegerType::get(raspElementType.getContext(), 32);
   return raspElementType;
 }
 

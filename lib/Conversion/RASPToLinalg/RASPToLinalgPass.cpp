@@ -44,8 +44,8 @@ LogicalResult rewriteSignature(func::FuncOp func) {
        f64 = Float64Type::get(ctx);
   Type outType = MemRefType::get(
       {ShapedType::kDynamic}, getLoweredElementType(resultType.getElementType()));
-  SmallVector<Type> inputs = {tensorOf(i64), tensorOf(i64), tensorOf(f64),
-                              tensorOf(i1), outType};
+  SmallVector<Type> inputs = {tensorOf(getLoweredElementType(StringType::get(ctx))),
+                              tensorOf(i64), tensorOf(f64), tensorOf(i1), outType};
   Block &entry = func.front();
   for (Type input : inputs)
     entry.addArgument(input, func.getLoc());
@@ -124,6 +124,20 @@ struct ConvertRASPToLinalgPass
     for (func::FuncOp func : programs)
       if (failed(rewriteSignature(func)))
         return signalPassFailure();
+    // Every rasp op must belong to a program function: the patterns read the
+    // input from its arguments.
+    WalkResult stray = module.walk([&](Operation *op) -> WalkResult {
+      if (!llvm::isa<RASPDialect>(op->getDialect()))
+        return WalkResult::advance();
+      auto func = op->getParentOfType<func::FuncOp>();
+      if (func && llvm::is_contained(programs, func))
+        return WalkResult::advance();
+      op->emitError("rasp ops must be in a function that takes no arguments "
+                    "and returns one s-op");
+      return WalkResult::interrupt();
+    });
+    if (stray.wasInterrupted())
+      return signalPassFailure();
     if (!programs.empty() &&
         !module.lookupSymbol<func::FuncOp>(kRuntimeErrorFunctionName)) {
       OpBuilder b = OpBuilder::atBlockBegin(module.getBody());

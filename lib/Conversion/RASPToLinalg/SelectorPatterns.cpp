@@ -146,9 +146,35 @@ private:
   DenseMap<Value, Value> memo;
 };
 
+/// True when `elementType` lowers to at most 32 bits (string ids, bools).
+bool isNarrow(Type elementType) {
+  return getLoweredElementType(elementType).getIntOrFloatBitWidth() <= 32;
+}
+
+/// True when every select in the tree compares narrow values.
+bool comparesNarrowValues(Value selector) {
+  Operation *def = selector.getDefiningOp();
+  if (auto select = llvm::dyn_cast_or_null<SelectOp>(def))
+    return isNarrow(select.getKeys().getType().getElementType()) &&
+           isNarrow(select.getQueries().getType().getElementType());
+  return def && llvm::all_of(def->getOperands(), comparesNarrowValues);
+}
+
+/// The type counts accumulate in inside the key loop: i32 (n < 2^31, checked
+/// by the driver) when the loop otherwise works on 32-bit lanes, which
+/// doubles the lanes per vector; i64 when it compares or sums 64-bit values,
+/// where mixing widths would cost shuffles.
+Type getCountType(Value selector, Value values) {
+  MLIRContext *ctx = selector.getContext();
+  bool narrow = comparesNarrowValues(selector) &&
+                (!values || isNarrow(llvm::cast<SOpType>(values.getType())
+                                         .getElementType()));
+  return IntegerType::get(ctx, narrow ? 32 : 64);
+}
+
 Value countSelected(OpBuilder &b, Location loc, Value selected, Value count) {
   return arith::AddIOp::create(
-      b, loc, count, arith::ExtUIOp::create(b, loc, b.getI64Type(), selected));
+      b, loc, count, arith::ExtUIOp::create(b, loc, count.getType(), selected));
 }
 
 struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
@@ -164,7 +190,8 @@ struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
     if (failed(fused.addSelector(op.getSelector())))
       return rewriter.notifyMatchFailure(op, "selector is not a select tree");
     Value n = getInputLength(rewriter, loc, op);
-    Value count = createZeroTensor(rewriter, loc, n, rewriter.getI64Type());
+    Type countType = getCountType(op.getSelector(), Value());
+    Value count = createZeroTensor(rewriter, loc, n, countType);
     auto generic = fused.build(
         loc, ValueRange{count},
         [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
@@ -172,7 +199,16 @@ struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
           return SmallVector<Value>{
               countSelected(b, bodyLoc, selected, args.back())};
         });
-    rewriter.replaceOp(op, generic.getResult(0));
+    Value widened = buildElementwise(
+        rewriter, loc, n, {{generic.getResult(0), Attribute(), countType}},
+        rewriter.getI64Type(),
+        [](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+          if (s[0].getType().isInteger(64))
+            return s[0];
+          return arith::ExtUIOp::create(b, l, b.getI64Type(), s[0]);
+        },
+        state);
+    rewriter.replaceOp(op, widened);
     return success();
   }
 
@@ -196,23 +232,28 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
 
     Type valueType = llvm::cast<SOpType>(values.getType()).getElementType();
     Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
-    // Numeric: sum and count give the mean. Categorical (string ids, bools):
-    // the masked sum equals the selected value when exactly one is selected.
-    Type sumType = valueType.isF64() ? f64 : i64;
+    Type countType = getCountType(op.getSelector(), values);
+    // Numeric: sum and count give the mean (int sums are exact in i64).
+    // Categorical (i32 string ids, bools): the masked sum equals the selected
+    // value when exactly one is selected, so it needs no more bits than it.
+    Type loweredValueType = getLoweredElementType(valueType);
+    Type sumType = valueType.isF64()               ? f64
+                   : loweredValueType.isInteger(32) ? loweredValueType
+                                                    : i64;
     Value n = getInputLength(rewriter, loc, op);
     Value sumInit = createZeroTensor(rewriter, loc, n, sumType);
-    Value countInit = createZeroTensor(rewriter, loc, n, i64);
+    Value countInit = createZeroTensor(rewriter, loc, n, countType);
     auto generic = fused.build(
         loc, ValueRange{sumInit, countInit},
         [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
           Value selected = fused.evaluate(b, bodyLoc, args, op.getSelector());
           Value value = fused.scalar(b, bodyLoc, args, values, Role::Key);
           if (value.getType().isInteger(1))
-            value = arith::ExtUIOp::create(b, bodyLoc, i64, value);
+            value = arith::ExtUIOp::create(b, bodyLoc, sumType, value);
           Value zero = sumType.isF64()
                            ? (Value)arith::ConstantFloatOp::create(
                                  b, bodyLoc, llvm::cast<FloatType>(f64), APFloat(0.0))
-                           : (Value)arith::ConstantIntOp::create(b, bodyLoc, i64, 0);
+                           : (Value)arith::ConstantIntOp::create(b, bodyLoc, sumType, 0);
           Value masked = arith::SelectOp::create(b, bodyLoc, selected, value, zero);
           Value sum = args[args.size() - 2];
           Value newSum = sumType.isF64()
@@ -224,7 +265,7 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
     Value sums = generic.getResult(0), counts = generic.getResult(1);
 
     SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
-                                             {counts, Attribute(), i64}};
+                                             {counts, Attribute(), countType}};
     Attribute defaultValue = op.getDefaultValueAttr();
     Type defaultType = getScalarAttrElementType(defaultValue);
     Type resultType = getLoweredElementType(op.getType().getElementType());
@@ -239,7 +280,7 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
           rewriter, loc, n, finalOperands,
           [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
             return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, s[1],
-                                         arith::ConstantIntOp::create(b, loc, i64, 1));
+                                         arith::ConstantIntOp::create(b, loc, countType, 1));
           },
           (int64_t)RuntimeErrorCode::SeveralNonNumeric, opId, state);
       if (!defaultFits)
@@ -250,7 +291,7 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
         rewriter, loc, n, finalOperands, resultType,
         [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
           Value none = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s[1],
-                                             arith::ConstantIntOp::create(b, loc, i64, 0));
+                                             arith::ConstantIntOp::create(b, loc, countType, 0));
           if (isNumeric) {
             Value mean = arith::DivFOp::create(
                 b, loc, toF64(b, loc, s[0]),
@@ -297,8 +338,9 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
         [&](OpBuilder &nb, Location nl, ValueRange args) {
           Value position = arith::IndexCastOp::create(
               nb, nl, i64, linalg::IndexOp::create(nb, nl, 0));
-          Value none = arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::eq, args[0],
-                                             arith::ConstantIntOp::create(nb, nl, i64, 0));
+          Value none = arith::CmpIOp::create(
+              nb, nl, arith::CmpIPredicate::eq, args[0],
+              arith::ConstantIntOp::create(nb, nl, args[0].getType(), 0));
           Value firstDefault = arith::MinSIOp::create(
               nb, nl, arith::SelectOp::create(nb, nl, none, position, args[1]), args[1]);
           Value firstValue = arith::MinSIOp::create(
