@@ -17,6 +17,7 @@ packages=(
   libomp-14-dev      # OpenMP runtime for parallel query loops (docs/dependencies.md)
   python3
   python3-numpy
+  python3-matplotlib # bench/run.py's plot (docs/dependencies.md)
 )
 
 missing=()
