@@ -151,6 +151,11 @@ static StridedMemRefType<T, 1> describe(const T *data, int64_t size) {
   return {ptr, ptr, 0, {size}, {1}};
 }
 
+llvm::Error JITProgram::prepare(llvm::StringRef name) {
+  auto fn = engine->lookup(("_mlir_ciface_" + name).str());
+  return fn ? llvm::Error::success() : fn.takeError();
+}
+
 llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
                                               const LoweredInputs &inputs,
                                               void *output, unsigned threads) {

@@ -322,6 +322,8 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   auto program = JITProgram::create(module);
   if (!program)
     return fail("JIT compilation failed: " + llvm::toString(program.takeError()));
+  if (llvm::Error error = (*program)->prepare(name))
+    return fail("JIT compilation failed: " + llvm::toString(std::move(error)));
   timings.compileMs = msSince(compileStart);
 
   size_t n = input.size();

@@ -46,6 +46,10 @@ public:
   static llvm::Expected<std::unique_ptr<JITProgram>>
   create(mlir::ModuleOp llvmModule);
 
+  /// Finishes compiling output function `name` (ORC materializes lazily, on
+  /// the first look-up), so that run() measures native execution only.
+  llvm::Error prepare(llvm::StringRef name);
+
   /// Runs output function `name` on `inputs`, writing n values of
   /// `elementBytes` each into `output`, with `threads` OpenMP threads for the
   /// parallel query loops (0: all cores). Returns the first run-time report.
