@@ -53,7 +53,7 @@ using llvm::Twine;
 namespace {
 
 constexpr uint64_t kMaxSteps = 5000000;    // evaluated expressions
-constexpr size_t kMaxOps = 2000000;        // ops in the graph
+constexpr size_t kMaxOps = 500000;         // ops in the graph
 constexpr unsigned kMaxEvalDepth = 10000; // nested evaluations (stack)
 constexpr const char *kPreludeName = "<rasp-prelude>";
 constexpr unsigned kMaxNesting = 1000;     // lists within lists
