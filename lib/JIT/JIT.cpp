@@ -206,7 +206,13 @@ translateAndOptimize(mlir::ModuleOp llvmModule, llvm::LLVMContext &context,
   return module;
 }
 
-llvm::Error rasp::emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
+/// Runs `emit` on `llvmModule` translated to LLVM IR and optimized as the
+/// JIT would, with the host's target machine.
+static llvm::Error
+withOptimizedModule(mlir::ModuleOp llvmModule,
+                    llvm::function_ref<llvm::Error(llvm::Module &,
+                                                   llvm::TargetMachine &)>
+                        emit) {
   auto tm = createHostTargetMachine();
   if (!tm)
     return tm.takeError();
@@ -214,25 +220,28 @@ llvm::Error rasp::emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
   auto module = translateAndOptimize(llvmModule, context, **tm);
   if (!module)
     return module.takeError();
-  (*module)->print(os, nullptr);
-  return llvm::Error::success();
+  return emit(**module, **tm);
+}
+
+llvm::Error rasp::emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
+  return withOptimizedModule(
+      llvmModule, [&](llvm::Module &module, llvm::TargetMachine &) {
+        module.print(os, nullptr);
+        return llvm::Error::success();
+      });
 }
 
 llvm::Error rasp::emitAssembly(mlir::ModuleOp llvmModule, llvm::raw_ostream &os) {
-  auto tm = createHostTargetMachine();
-  if (!tm)
-    return tm.takeError();
-  llvm::LLVMContext context;
-  auto module = translateAndOptimize(llvmModule, context, **tm);
-  if (!module)
-    return module.takeError();
-  llvm::SmallString<0> buffer;
-  llvm::raw_svector_ostream stream(buffer);
-  llvm::legacy::PassManager pm;
-  if ((*tm)->addPassesToEmitFile(pm, stream, nullptr,
-                                 llvm::CodeGenFileType::AssemblyFile))
-    return llvm::createStringError("the target cannot emit assembly");
-  pm.run(**module);
-  os << buffer;
-  return llvm::Error::success();
+  return withOptimizedModule(
+      llvmModule, [&](llvm::Module &module, llvm::TargetMachine &tm) -> llvm::Error {
+        llvm::SmallString<0> buffer;
+        llvm::raw_svector_ostream stream(buffer);
+        llvm::legacy::PassManager pm;
+        if (tm.addPassesToEmitFile(pm, stream, nullptr,
+                                   llvm::CodeGenFileType::AssemblyFile))
+          return llvm::createStringError("the target cannot emit assembly");
+        pm.run(module);
+        os << buffer;
+        return llvm::Error::success();
+      });
 }

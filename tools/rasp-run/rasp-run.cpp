@@ -287,6 +287,15 @@ SOpValue repeatScalar(Attribute attr, size_t n) {
   return value;
 }
 
+/// The input's distinct tokens join the string table (rasp-intern-strings).
+void setVocabulary(ModuleOp module, const RaspInput &input) {
+  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
+  SmallVector<Attribute> vocab;
+  for (const std::string &token : distinct)
+    vocab.push_back(StringAttr::get(module.getContext(), token));
+  module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+}
+
 struct Timings {
   double parseMs = 0, compileMs = 0, runMs = 0;
 };
@@ -299,12 +308,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   llvm::DenseSet<Type> tokenTypes;
   fn.walk([&](TokensOp op) { tokenTypes.insert(op.getType().getElementType()); });
 
-  // The input vocabulary joins the string table.
-  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
-  SmallVector<Attribute> vocab;
-  for (const std::string &token : distinct)
-    vocab.push_back(StringAttr::get(module.getContext(), token));
-  module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+  setVocabulary(module, input);
 
   PassManager pm(module.getContext());
   if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM)))
@@ -399,11 +403,7 @@ int emitStage(ModuleOp module, const RaspInput &input) {
     llvm::outs() << "\n";
     return 0;
   }
-  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
-  SmallVector<Attribute> vocab;
-  for (const std::string &token : distinct)
-    vocab.push_back(StringAttr::get(module.getContext(), token));
-  module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+  setVocabulary(module, input);
   LoweringStage stage = emit == Emit::Linalg   ? LoweringStage::Linalg
                         : emit == Emit::Affine ? LoweringStage::Affine
                                                : LoweringStage::LLVM;

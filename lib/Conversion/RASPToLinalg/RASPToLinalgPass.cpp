@@ -77,11 +77,7 @@ struct ConvertRASPToLinalgPass
     MLIRContext *ctx = &getContext();
 
     // Strings: the table rasp-intern-strings built, or build it here.
-    StringValueSet vocabulary;
-    if (auto vocab = module->getAttrOfType<ArrayAttr>(kVocabularyAttrName))
-      for (Attribute attr : vocab)
-        if (auto str = llvm::dyn_cast<StringAttr>(attr))
-          vocabulary.insert(str.str());
+    StringValueSet vocabulary = getModuleVocabulary(module);
     FailureOr<StringValueSets> sets =
         computeStringValueSets(module, vocabulary, /*maxStrings=*/1 << 20);
     if (failed(sets))

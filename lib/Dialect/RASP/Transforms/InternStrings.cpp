@@ -22,11 +22,7 @@ struct InternStringsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    StringValueSet vocabulary;
-    if (auto vocab = module->getAttrOfType<ArrayAttr>(kVocabularyAttrName))
-      for (Attribute attr : vocab)
-        if (auto str = llvm::dyn_cast<StringAttr>(attr))
-          vocabulary.insert(str.str());
+    StringValueSet vocabulary = getModuleVocabulary(module);
 
     FailureOr<StringValueSets> sets =
         computeStringValueSets(module, vocabulary, maxStrings);

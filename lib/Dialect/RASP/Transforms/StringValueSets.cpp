@@ -2,9 +2,19 @@
 
 #include "rasp/Dialect/RASP/Transforms/StringValueSets.h"
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Dialect/RASP/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace rasp;
+
+StringValueSet rasp::getModuleVocabulary(Operation *module) {
+  StringValueSet vocabulary;
+  if (auto vocab = module->getAttrOfType<ArrayAttr>(kVocabularyAttrName))
+    for (Attribute attr : vocab)
+      if (auto str = llvm::dyn_cast<StringAttr>(attr))
+        vocabulary.insert(str.str());
+  return vocabulary;
+}
 
 const StringValueSet &StringValueSets::of(Value value) const {
   static const StringValueSet empty;

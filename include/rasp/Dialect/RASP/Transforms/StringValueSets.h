@@ -30,6 +30,9 @@ struct StringValueSets {
   const StringValueSet &of(mlir::Value value) const;
 };
 
+/// The input vocabulary attached to `module` (attribute rasp.vocabulary).
+StringValueSet getModuleVocabulary(mlir::Operation *module);
+
 /// Analyzes every rasp op under `root`. Fails (with an error on the op) when
 /// a concatenation could form more than `maxStrings` strings.
 mlir::FailureOr<StringValueSets>
