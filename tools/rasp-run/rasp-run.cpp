@@ -37,6 +37,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 
 #include <chrono>
+#include <unistd.h>
 #include <set>
 
 using namespace mlir;
@@ -141,6 +142,25 @@ int fail(const llvm::Twine &message) {
   return 1;
 }
 
+/// Bytes rasp-run needs per token (the token, its id, the output and the
+/// kernels' O(n) temporaries), with a margin: generated inputs larger than
+/// memory are refused up front rather than ended by the OOM killer.
+constexpr uint64_t kBytesPerToken = 128;
+
+std::optional<std::string> checkGeneratedSize(llvm::StringRef flag, int64_t n) {
+  if (n > INT32_MAX)
+    return "--" + flag.str() + " " + std::to_string(n) + ": the input would have " + std::to_string(n) +
+           " tokens; at most " + std::to_string(INT32_MAX) + " are supported";
+  uint64_t memory = (uint64_t)sysconf(_SC_PHYS_PAGES) * sysconf(_SC_PAGESIZE);
+  if (n > 0 && (uint64_t)n * kBytesPerToken > memory)
+    return "--" + flag.str() + " " + std::to_string(n) +
+           ": the input would have " + std::to_string(n) + " tokens, about " +
+           std::to_string((uint64_t)n * kBytesPerToken >> 30) +
+           " GiB of memory; this machine has " + std::to_string(memory >> 30) +
+           " GiB";
+  return std::nullopt;
+}
+
 /// Builds the input from whichever input option was given.
 std::optional<std::string> readInput(RaspInput &input, bool &given) {
   int count = (inputText.getNumOccurrences() > 0) +
@@ -186,6 +206,10 @@ std::optional<std::string> readInput(RaspInput &input, bool &given) {
     input = makeIntInput(std::move(values));
     return std::nullopt;
   }
+  if (auto error = randomCount.getNumOccurrences()
+                       ? checkGeneratedSize("random", randomCount)
+                       : checkGeneratedSize("random-ints", randomIntCount))
+    return error;
   if (randomCount.getNumOccurrences()) {
     if (randomCount < 0)
       return std::string("--random needs a non-negative count");
