@@ -6,7 +6,7 @@
 
 // CHECK-NOT: linalg.
 // CHECK-LABEL: func.func @hist(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi32>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
 // CHECK-SAME: attributes {llvm.emit_c_interface}
 // CHECK: [[N:%.+]] = memref.dim [[STR]]
 // The query loop (blocked: several queries per key loop), the key loop with
@@ -16,8 +16,8 @@
 // CHECK: [[QV:%.+]] = affine.load [[STR]][[[Q]]]
 // CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
 // CHECK-NEXT: [[KV:%.+]] = affine.load [[STR]][[[K]]]
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[KV]], [[QV]]
-// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]]
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[KV]], [[QV]] : i32
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
 // CHECK-NEXT: arith.addi %{{.+}}, [[ONE]]
 // CHECK: affine.yield
 // The remainder queries: the same key loop, one query at a time.
@@ -36,7 +36,7 @@
 // reverse: the key loop reads only the tokens (the values); the query
 // length - q - 1 is computed from the loop indices.
 // CHECK-LABEL: func.func @reverse(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi{{[0-9]+}}>)
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi32>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
 // CHECK: [[N:%.+]] = memref.dim [[STR]]
 // CHECK: {{affine.for|affine.parallel}} {{\(?}}[[Q:%[a-z0-9]+]]{{\)?}} = {{.+}} {
 // CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(

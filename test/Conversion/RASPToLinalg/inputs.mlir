@@ -1,12 +1,12 @@
 // Inputs and constants: each reading of the tokens is one of the function's
-// four input tensors (strings: ids, ints, floats, bools), indices come from
+// four input tensors (strings: i32 ids, ints, floats, bools), indices come from
 // linalg.index, length from the size n of the inputs, and constants are
 // element-wise generics yielding the (lowered) scalar.
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 
 // Tokens are the arguments themselves: no copy, no generic.
 // CHECK-LABEL: func.func @tokens_str(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
 // CHECK-NOT: linalg.generic
 // CHECK: bufferization.materialize_in_destination [[STR]] in restrict writable [[OUT]]
 func.func @tokens_str() -> !rasp.sop<!rasp.string> {
@@ -15,7 +15,7 @@ func.func @tokens_str() -> !rasp.sop<!rasp.string> {
 }
 
 // CHECK-LABEL: func.func @tokens_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
 // CHECK: bufferization.materialize_in_destination [[INT]] in restrict writable [[OUT]]
 func.func @tokens_int() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
@@ -23,7 +23,7 @@ func.func @tokens_int() -> !rasp.sop<i64> {
 }
 
 // CHECK-LABEL: func.func @tokens_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
 // CHECK: bufferization.materialize_in_destination [[FLT]] in restrict writable [[OUT]]
 func.func @tokens_float() -> !rasp.sop<f64> {
   %t = rasp.tokens : !rasp.sop<f64>
@@ -31,7 +31,7 @@ func.func @tokens_float() -> !rasp.sop<f64> {
 }
 
 // CHECK-LABEL: func.func @tokens_bool(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi1>)
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi1>)
 // CHECK: bufferization.materialize_in_destination [[BOOL]] in restrict writable [[OUT]]
 func.func @tokens_bool() -> !rasp.sop<i1> {
   %t = rasp.tokens : !rasp.sop<i1>
@@ -41,7 +41,7 @@ func.func @tokens_bool() -> !rasp.sop<i1> {
 // The four readings in one map: each operand of the generic is the right
 // argument, in operand order (cond, true value, false value).
 // CHECK-LABEL: func.func @tokens_in_a_map(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>, [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>, [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
 // CHECK: [[R:%.+]] = linalg.generic {{.+}} ins([[BOOL]], [[FLT]] : tensor<?xi1>, tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[C:%.+]]: i1, [[X:%.+]]: f64, {{%.+}}: f64):
 // CHECK: [[S:%.+]] = arith.select [[C]], [[X]], %{{.+}} : f64
@@ -59,8 +59,8 @@ func.func @tokens_in_a_map() -> !rasp.sop<f64> {
 
 // indices: the position of the (only) loop dimension.
 // CHECK-LABEL: func.func @indices(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK: [[N:%.+]] = tensor.dim [[STR]], %{{.+}} : tensor<?xi64>
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK: [[N:%.+]] = tensor.dim [[STR]], %{{.+}} : tensor<?xi32>
 // CHECK: [[E:%.+]] = tensor.empty([[N]]) : tensor<?xi64>
 // CHECK: [[R:%.+]] = linalg.generic {indexing_maps = [#{{.+}}], iterator_types = ["parallel"]} outs([[E]] : tensor<?xi64>)
 // CHECK-NEXT: ^bb0(%{{.+}}: i64):
@@ -77,11 +77,11 @@ func.func @indices() -> !rasp.sop<i64> {
 
 // length: n, the size of the inputs, at every position.
 // CHECK-LABEL: func.func @length(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
 // CHECK: [[R:%.+]] = linalg.generic
 // CHECK-NEXT: ^bb0(%{{.+}}: i64):
 // CHECK-NEXT: [[C0:%.+]] = arith.constant 0 : index
-// CHECK-NEXT: [[N:%.+]] = tensor.dim [[STR]], [[C0]] : tensor<?xi64>
+// CHECK-NEXT: [[N:%.+]] = tensor.dim [[STR]], [[C0]] : tensor<?xi32>
 // CHECK-NEXT: [[N64:%.+]] = arith.index_cast [[N]] : index to i64
 // CHECK-NEXT: linalg.yield [[N64]] : i64
 // CHECK: bufferization.materialize_in_destination [[R]]
@@ -146,9 +146,10 @@ func.func @const_bool() -> !rasp.sop<i1> {
 // CHECK-LABEL: module attributes
 // CHECK-SAME: rasp.strings = ["a", "b", "c"]
 // CHECK-LABEL: func.func @const_string(
-// CHECK: linalg.generic {{.+}} outs(%{{.+}} : tensor<?xi64>)
-// CHECK: [[C:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: linalg.yield [[C]] : i64
+// CHECK: linalg.generic {{.+}} outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32):
+// CHECK-NEXT: [[C:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: linalg.yield [[C]] : i32
 module attributes {rasp.vocabulary = ["c", "a"]} {
   func.func @const_string() -> !rasp.sop<!rasp.string> {
     %c = rasp.constant "b" : !rasp.sop<!rasp.string>

@@ -7,6 +7,10 @@
 // the values and a count; a numeric aggregate is sum / count (the default
 // where the count is 0); a string or bool aggregate is the sum where the count
 // is 1, and a count above 1 is run-time error 1.
+// Widths: string ids are i32, and a string aggregate sums in i32; the count
+// is i32 when every select of the tree compares 32-bit (or narrower) values
+// (string ids, bools) and the values, if any, are too; else i64.
+// selector_width then widens its count to i64 with an element-wise generic.
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 
 // Numeric aggregate: select(tokens_int, indices, <) averaging tokens_int. The
@@ -15,7 +19,7 @@
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-DAG: #[[ID:map[0-9]*]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @mean(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: [[Z1:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[SUM0:%.+]] = linalg.fill ins([[Z1]] : i64) outs(%{{.+}} : tensor<?xi64>)
 // CHECK: [[Z2:%.+]] = arith.constant 0 : i64
@@ -61,7 +65,7 @@ func.func @mean() -> !rasp.sop<f64> {
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @mean_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLT]], [[INT]] : tensor<?xf64>, tensor<?xi64>) outs(%{{.+}}, %{{.+}} : tensor<?xf64>, tensor<?xi64>)
 // CHECK-NEXT: ^bb0([[K:%.+]]: f64, [[Q:%.+]]: i64, [[SUM:%.+]]: f64, [[CNT:%.+]]: i64):
 // CHECK-NEXT: [[QF:%.+]] = arith.sitofp [[Q]] : i64 to f64
@@ -93,6 +97,8 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // The paper's reverse: aggregate(select(indices, length - indices - 1, ==),
 // tokens). The keys (indices) come from linalg.index 1, not from a tensor;
 // the queries (length - indices - 1) are read at d0, the tokens at d1.
+// The selector compares i64 (indices): the count is i64; the sum of the
+// string ids is i32.
 // A string aggregate: more than one selected is error 1 (op id 8); the
 // default 0 is of another kind than strings: taking it at some positions and
 // not at others is error 4; everywhere, for the returned value, the notice
@@ -101,27 +107,31 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-DAG: #[[SCALAR:map[0-9]*]] = affine_map<(d0) -> ()>
 // CHECK-LABEL: func.func @reverse(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
 // CHECK: [[FLIP:%.+]] = linalg.generic {{.+}} ins(%{{[0-9]+}} : tensor<?xi64>)
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: arith.constant 1 : i64
 // CHECK-NEXT: arith.subi
-// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLIP]], [[STR]] : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}}, %{{.+}} : tensor<?xi64>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[Q:%.+]]: i64, [[V:%.+]]: i64, [[SUM:%.+]]: i64, [[CNT:%.+]]: i64):
+// CHECK: [[ZS:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[SUM0:%.+]] = linalg.fill ins([[ZS]] : i32) outs(%{{.+}} : tensor<?xi32>)
+// CHECK: [[ZC:%.+]] = arith.constant 0 : i64
+// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[ZC]] : i64) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLIP]], [[STR]] : tensor<?xi64>, tensor<?xi32>) outs([[SUM0]], [[CNT0]] : tensor<?xi32>, tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[Q:%.+]]: i64, [[V:%.+]]: i32, [[SUM:%.+]]: i32, [[CNT:%.+]]: i64):
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
 // CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
 // CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[Q]] : i64
-// CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[MASKED:%.+]] = arith.select [[SEL]], [[V]], [[ZERO]] : i64
-// CHECK-NEXT: [[NSUM:%.+]] = arith.addi [[SUM]], [[MASKED]] : i64
+// CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[MASKED:%.+]] = arith.select [[SEL]], [[V]], [[ZERO]] : i32
+// CHECK-NEXT: [[NSUM:%.+]] = arith.addi [[SUM]], [[MASKED]] : i32
 // CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i64
 // CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
-// CHECK-NEXT: linalg.yield [[NSUM]], [[NCNT]] : i64, i64
+// CHECK-NEXT: linalg.yield [[NSUM]], [[NCNT]] : i32, i64
 //
 // Several selected: first position whose count is > 1.
 // CHECK: [[N64:%.+]] = arith.index_cast %{{.+}} : index to i64
-// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi64>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0(%{{.+}}: i64, [[C:%.+]]: i64, [[ACC:%.+]]: i64):
+// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[C:%.+]]: i64, [[ACC:%.+]]: i64):
 // CHECK-NEXT: [[C1:%.+]] = arith.constant 1 : i64
 // CHECK-NEXT: [[SEVERAL:%.+]] = arith.cmpi sgt, [[C]], [[C1]] : i64
 // CHECK-NEXT: [[P:%.+]] = linalg.index 0 : index
@@ -164,13 +174,13 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // CHECK-NEXT: }
 //
 // Finalize: the selected id, -1 (no string) where the default is taken.
-// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[S:%.+]]: i64, [[C:%.+]]: i64, %{{.+}}: i64):
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i64, %{{.+}}: i32):
 // CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
-// CHECK-NEXT: [[M1:%.+]] = arith.constant -1 : i64
-// CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[M1]], [[S]] : i64
-// CHECK-NEXT: linalg.yield [[V]] : i64
+// CHECK-NEXT: [[M1:%.+]] = arith.constant -1 : i32
+// CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[M1]], [[S]] : i32
+// CHECK-NEXT: linalg.yield [[V]] : i32
 // CHECK: bufferization.materialize_in_destination [[R]]
 // CHECK-NOT: rasp.returned
 module attributes {rasp.vocabulary = ["a", "b"]} {
@@ -223,13 +233,13 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK-LABEL: func.func @string_default(
 // CHECK: func.call @rasp_runtime_error
 // CHECK-NOT: func.call @rasp_runtime_error
-// CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG:%.+]]#0, [[AGG]]#1 : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[S:%.+]]: i64, [[C:%.+]]: i64, %{{.+}}: i64):
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG:%.+]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i64, %{{.+}}: i32):
 // CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
-// CHECK-NEXT: [[DEF:%.+]] = arith.constant 2 : i64
-// CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[DEF]], [[S]] : i64
-// CHECK-NEXT: linalg.yield [[V]] : i64
+// CHECK-NEXT: [[DEF:%.+]] = arith.constant 2 : i32
+// CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[DEF]], [[S]] : i32
+// CHECK-NEXT: linalg.yield [[V]] : i32
 module attributes {rasp.vocabulary = ["a", "b"]} {
   func.func @string_default() -> !rasp.sop<!rasp.string> {
     %t = rasp.tokens : !rasp.sop<!rasp.string>
@@ -291,8 +301,9 @@ func.func @bool_aggregate() -> !rasp.sop<i1> {
 // as a key (d1) and as a query (d0).
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[ID:map[0-9]*]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @width_of_tree(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: [[Z:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[Z]] : i64)
 // CHECK-NEXT: [[W:%.+]] = linalg.generic {indexing_maps = [#[[KEY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[INT]], [[FLT]], [[INT]] : tensor<?xi64>, tensor<?xf64>, tensor<?xi64>) outs([[CNT0]] : tensor<?xi64>)
@@ -314,7 +325,13 @@ func.func @bool_aggregate() -> !rasp.sop<i1> {
 // CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
 // CHECK-NEXT: linalg.yield [[NCNT]] : i64
 // CHECK-NEXT: } -> tensor<?xi64>
-// CHECK-NEXT: bufferization.materialize_in_destination [[W]]
+// The widening generic: the count is already i64, it is passed through.
+// CHECK-NEXT: [[E:%.+]] = tensor.empty(%{{.+}}) : tensor<?xi64>
+// CHECK-NEXT: [[W64:%.+]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]]], iterator_types = ["parallel"]} ins([[W]] : tensor<?xi64>) outs([[E]] : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[C:%.+]]: i64, %{{.+}}: i64):
+// CHECK-NEXT: linalg.yield [[C]] : i64
+// CHECK-NEXT: } -> tensor<?xi64>
+// CHECK-NEXT: bufferization.materialize_in_destination [[W64]]
 // CHECK-NOT: rasp.
 func.func @width_of_tree() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
@@ -334,13 +351,14 @@ func.func @width_of_tree() -> !rasp.sop<i64> {
 // -----
 
 // A selector over indices only reads no tensor; the key loop still needs an
-// extent: the string tokens are an (unused) key operand.
+// extent: the string tokens (i32) are an (unused) key operand. The selector
+// compares i64 indices: the count is i64.
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @width_of_indices(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK: linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0(%{{.+}}: i64, [[CNT:%.+]]: i64):
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK: linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[CNT:%.+]]: i64):
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
 // CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
 // CHECK-NEXT: [[Q:%.+]] = linalg.index 0 : index
@@ -359,16 +377,30 @@ func.func @width_of_indices() -> !rasp.sop<i64> {
 // -----
 
 // The paper's hist: selector_width(select(tokens, tokens, ==)) on string ids.
+// The selector compares only i32 ids: the count is i32 in the key loop, then
+// an element-wise generic widens it (extui: a count is never negative) to the
+// i64 result.
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-DAG: #[[ID:map[0-9]*]] = affine_map<(d0) -> (d0)>
 // CHECK-LABEL: func.func @hist(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK: linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]] : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[K:%.+]]: i64, [[Q:%.+]]: i64, [[CNT:%.+]]: i64):
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i64
-// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i64
-// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
-// CHECK-NEXT: linalg.yield [[NCNT]] : i64
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[Z]] : i32) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: [[W:%.+]] = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs([[CNT0]] : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[K:%.+]]: i32, [[Q:%.+]]: i32, [[CNT:%.+]]: i32):
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i32
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
+// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i32
+// CHECK-NEXT: linalg.yield [[NCNT]] : i32
+// CHECK-NEXT: } -> tensor<?xi32>
+// CHECK-NEXT: [[E:%.+]] = tensor.empty(%{{.+}}) : tensor<?xi64>
+// CHECK-NEXT: [[W64:%.+]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]]], iterator_types = ["parallel"]} ins([[W]] : tensor<?xi32>) outs([[E]] : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[C:%.+]]: i32, %{{.+}}: i64):
+// CHECK-NEXT: [[C64:%.+]] = arith.extui [[C]] : i32 to i64
+// CHECK-NEXT: linalg.yield [[C64]] : i64
+// CHECK-NEXT: } -> tensor<?xi64>
+// CHECK-NEXT: bufferization.materialize_in_destination [[W64]] in restrict writable [[OUT]] : (tensor<?xi64>, memref<?xi64>) -> ()
 module attributes {rasp.vocabulary = ["a", "b"]} {
   func.func @hist() -> !rasp.sop<i64> {
     %t = rasp.tokens : !rasp.sop<!rasp.string>
@@ -386,7 +418,7 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @shared_selector(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: [[A:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[INT]], [[INT]], [[FLT]] : tensor<?xi64>, tensor<?xi64>, tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[K:%.+]]: i64, [[Q:%.+]]: i64, [[V:%.+]]: f64, [[SUM:%.+]]: f64, %{{.+}}: i64):
 // CHECK-NEXT: [[SEL:%.+]] = arith.cmpi slt, [[K]], [[Q]] : i64
@@ -413,4 +445,112 @@ func.func @shared_selector() -> !rasp.sop<f64> {
   %b = rasp.aggregate %s, %t default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
   %r = rasp.add %a, %b : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
   return %r : !rasp.sop<f64>
+}
+
+// -----
+
+// Count widths of selector_width. Int keys and queries (i64): the count is
+// i64 in the key loop; the widening generic passes it through.
+// CHECK-DAG: #[[ID:map[0-9]*]] = affine_map<(d0) -> (d0)>
+// CHECK-LABEL: func.func @width_int_keys(
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>,
+// CHECK: [[Z:%.+]] = arith.constant 0 : i64
+// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[Z]] : i64) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: [[W:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins([[INT]], [[INT]] : tensor<?xi64>, tensor<?xi64>) outs([[CNT0]] : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[K:%.+]]: i64, [[Q:%.+]]: i64, [[CNT:%.+]]: i64):
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i64
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i64
+// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
+// CHECK-NEXT: linalg.yield [[NCNT]] : i64
+// CHECK-NEXT: } -> tensor<?xi64>
+// CHECK-NEXT: [[E:%.+]] = tensor.empty(%{{.+}}) : tensor<?xi64>
+// CHECK-NEXT: [[W64:%.+]] = linalg.generic {indexing_maps = [#[[ID]], #[[ID]]], iterator_types = ["parallel"]} ins([[W]] : tensor<?xi64>) outs([[E]] : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[C:%.+]]: i64, %{{.+}}: i64):
+// CHECK-NEXT: linalg.yield [[C]] : i64
+// CHECK-NEXT: } -> tensor<?xi64>
+// CHECK-NEXT: bufferization.materialize_in_destination [[W64]]
+// CHECK-NOT: i32 to i64
+// CHECK: return
+func.func @width_int_keys() -> !rasp.sop<i64> {
+  %t = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %t, %t, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// A tree is narrow only if every select in it is: a string select and'ed
+// with an index select counts in i64 (the string compare stays i32).
+// CHECK-LABEL: func.func @width_mixed_tree(
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[K:%.+]]: i32, [[Q:%.+]]: i32, [[CNT:%.+]]: i64):
+// CHECK-NEXT: [[S1:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i32
+// CHECK: [[S2:%.+]] = arith.cmpi slt, %{{.+}}, %{{.+}} : i64
+// CHECK-NEXT: [[AND:%.+]] = arith.andi [[S1]], [[S2]] : i1
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[AND]] : i1 to i64
+// CHECK-NEXT: arith.addi [[CNT]], [[ONE]] : i64
+module attributes {rasp.vocabulary = ["a", "b"]} {
+  func.func @width_mixed_tree() -> !rasp.sop<i64> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %i = rasp.indices : !rasp.sop<i64>
+    %s1 = rasp.select %t, %t, eq : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+    %s2 = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+    %a = rasp.select_and %s1, %s2
+    %w = rasp.selector_width %a : !rasp.sop<i64>
+    return %w : !rasp.sop<i64>
+  }
+}
+
+// -----
+
+// A string aggregate under a bool selector: bools are narrow too, so the
+// count is i32 like the sum of the i32 ids. The several-selected check, the
+// mixed-default check (default 0 is no string) and the finalize read the i32
+// counts and compare them with i32 constants.
+// CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
+// CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
+// CHECK-LABEL: func.func @narrow_string_aggregate(
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
+// CHECK: [[ZS:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[SUM0:%.+]] = linalg.fill ins([[ZS]] : i32) outs(%{{.+}} : tensor<?xi32>)
+// CHECK: [[ZC:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[ZC]] : i32) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[BOOL]], [[BOOL]], [[STR]] : tensor<?xi1>, tensor<?xi1>, tensor<?xi32>) outs([[SUM0]], [[CNT0]] : tensor<?xi32>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[K:%.+]]: i1, [[Q:%.+]]: i1, [[V:%.+]]: i32, [[SUM:%.+]]: i32, [[CNT:%.+]]: i32):
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i1
+// CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[MASKED:%.+]] = arith.select [[SEL]], [[V]], [[ZERO]] : i32
+// CHECK-NEXT: [[NSUM:%.+]] = arith.addi [[SUM]], [[MASKED]] : i32
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
+// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i32
+// CHECK-NEXT: linalg.yield [[NSUM]], [[NCNT]] : i32, i32
+// CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[C:%.+]]: i32, %{{.+}}: i64):
+// CHECK-NEXT: [[C1:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: arith.cmpi sgt, [[C]], [[C1]] : i32
+// CHECK: func.call @rasp_runtime_error
+// CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#1 : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[C:%.+]]: i32, %{{.+}}: i64, %{{.+}}: i64):
+// CHECK-NEXT: linalg.index 0
+// CHECK-NEXT: arith.index_cast
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: arith.cmpi eq, [[C]], [[Z]] : i32
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i32, %{{.+}}: i32):
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i32
+// CHECK-NEXT: [[M1:%.+]] = arith.constant -1 : i32
+// CHECK-NEXT: [[RV:%.+]] = arith.select [[NONE]], [[M1]], [[S]] : i32
+// CHECK-NEXT: linalg.yield [[RV]] : i32
+// CHECK: bufferization.materialize_in_destination [[R]] in restrict writable [[OUT]]
+module attributes {rasp.vocabulary = ["a", "b"]} {
+  func.func @narrow_string_aggregate() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %b = rasp.tokens : !rasp.sop<i1>
+    %s = rasp.select %b, %b, eq : !rasp.sop<i1>, !rasp.sop<i1>
+    %r = rasp.aggregate %s, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+    return %r : !rasp.sop<!rasp.string>
+  }
 }

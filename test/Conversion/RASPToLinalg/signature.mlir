@@ -1,6 +1,6 @@
 // The signature rewrite of program functions: `@f() -> !rasp.sop<T>` becomes
 // `@f(tokens as string ids, ints, floats, bools, %out: memref<?xT'>)` with no
-// result (T' = i64 for strings), with the C interface, and the returned value
+// result (T' = i32 for strings: string ids are i32), with the C interface, and the returned value
 // is written into the caller's buffer. Other functions are left alone;
 // @rasp_runtime_error is declared once.
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
@@ -11,7 +11,7 @@
 // CHECK-NOT: func.func private @rasp_runtime_error
 
 // CHECK-LABEL: func.func @int_program(
-// CHECK-SAME: [[S:%[a-z0-9]+]]: tensor<?xi64>, [[I:%[a-z0-9]+]]: tensor<?xi64>, [[F:%[a-z0-9]+]]: tensor<?xf64>, [[B:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: [[S:%[a-z0-9]+]]: tensor<?xi32>, [[I:%[a-z0-9]+]]: tensor<?xi64>, [[F:%[a-z0-9]+]]: tensor<?xf64>, [[B:%[a-z0-9]+]]: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
 // CHECK-SAME: attributes {llvm.emit_c_interface} {
 // CHECK: [[R:%.+]] = linalg.generic
 // CHECK: bufferization.materialize_in_destination [[R]] in restrict writable [[OUT]] : (tensor<?xi64>, memref<?xi64>) -> ()
@@ -22,9 +22,9 @@ func.func @int_program() -> !rasp.sop<i64> {
   return %i : !rasp.sop<i64>
 }
 
-// The output element type follows the result: f64, i1, and i64 for strings.
+// The output element type follows the result: f64, i1, and i32 for strings.
 // CHECK-LABEL: func.func @float_program(
-// CHECK-SAME: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
+// CHECK-SAME: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xf64>)
 // CHECK-SAME: attributes {llvm.emit_c_interface} {
 // CHECK: bufferization.materialize_in_destination %{{.+}} in restrict writable [[OUT]] : (tensor<?xf64>, memref<?xf64>) -> ()
 func.func @float_program() -> !rasp.sop<f64> {
@@ -33,7 +33,7 @@ func.func @float_program() -> !rasp.sop<f64> {
 }
 
 // CHECK-LABEL: func.func @bool_program(
-// CHECK-SAME: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi1>)
+// CHECK-SAME: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi1>)
 // CHECK-SAME: attributes {llvm.emit_c_interface} {
 // CHECK: bufferization.materialize_in_destination %{{.+}} in restrict writable [[OUT]] : (tensor<?xi1>, memref<?xi1>) -> ()
 func.func @bool_program() -> !rasp.sop<i1> {
@@ -43,9 +43,9 @@ func.func @bool_program() -> !rasp.sop<i1> {
 }
 
 // CHECK-LABEL: func.func @string_program(
-// CHECK-SAME: [[S:%[a-z0-9]+]]: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: [[S:%[a-z0-9]+]]: tensor<?xi32>, {{%[a-z0-9]+}}: tensor<?xi64>, {{%[a-z0-9]+}}: tensor<?xf64>, {{%[a-z0-9]+}}: tensor<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
 // CHECK-SAME: attributes {llvm.emit_c_interface} {
-// CHECK-NEXT: bufferization.materialize_in_destination [[S]] in restrict writable [[OUT]] : (tensor<?xi64>, memref<?xi64>) -> ()
+// CHECK-NEXT: bufferization.materialize_in_destination [[S]] in restrict writable [[OUT]] : (tensor<?xi32>, memref<?xi32>) -> ()
 // CHECK-NEXT: return{{$}}
 func.func @string_program() -> !rasp.sop<!rasp.string> {
   %t = rasp.tokens : !rasp.sop<!rasp.string>

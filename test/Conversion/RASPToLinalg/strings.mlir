@@ -1,4 +1,4 @@
-// Strings are i64 ids: their index in the module's sorted `rasp.strings`
+// Strings are i32 ids: their index in the module's sorted `rasp.strings`
 // table (built from the vocabulary, the constants and every concatenation
 // those can form). Concatenation is a look-up in constant tables; member and
 // lookup compare ids; a look-up miss is a run-time check (code 2).
@@ -10,14 +10,14 @@
 // CHECK-SAME: rasp.strings = ["", "a", "b", "c", "ca"]
 // CHECK-LABEL: func.func @string_constants(
 // CHECK: linalg.generic
-// CHECK: [[C:%.+]] = arith.constant 3 : i64
-// CHECK-NEXT: linalg.yield [[C]] : i64
+// CHECK: [[C:%.+]] = arith.constant 3 : i32
+// CHECK-NEXT: linalg.yield [[C]] : i32
 // CHECK: linalg.generic
-// CHECK: [[E:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: linalg.yield [[E]] : i64
+// CHECK: [[E:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: linalg.yield [[E]] : i32
 // CHECK: linalg.generic
-// CHECK: [[CA:%.+]] = arith.constant 4 : i64
-// CHECK-NEXT: linalg.yield [[CA]] : i64
+// CHECK: [[CA:%.+]] = arith.constant 4 : i32
+// CHECK-NEXT: linalg.yield [[CA]] : i32
 module attributes {rasp.vocabulary = ["b", "a"]} {
   func.func @string_constants() -> !rasp.sop<!rasp.string> {
     %c = rasp.constant "c" : !rasp.sop<!rasp.string>
@@ -36,8 +36,8 @@ module attributes {rasp.vocabulary = ["b", "a"]} {
 // CHECK-LABEL: module attributes
 // CHECK-SAME: rasp.strings = ["x", "y", "z"]
 // CHECK-LABEL: func.func @existing_table(
-// CHECK: [[Y:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: linalg.yield [[Y]] : i64
+// CHECK: [[Y:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: linalg.yield [[Y]] : i32
 module attributes {rasp.strings = ["x", "y", "z"]} {
   func.func @existing_table() -> !rasp.sop<!rasp.string> {
     %y = rasp.constant "y" : !rasp.sop<!rasp.string>
@@ -51,24 +51,33 @@ module attributes {rasp.strings = ["x", "y", "z"]} {
 // "ba", "bb"]. L = R = {a, b}; position in L (and R) of each id: a (0) -> 0,
 // b (3) -> 1; pairs in L x R order: aa, ab, ba, bb = ids 1, 2, 4, 5.
 // result = pairs[posL(lhs) * |R| + posR(rhs)], |R| = 2, indices clamped.
+// The tables hold i32 ids; the index arithmetic is done in i64 (ids and
+// positions sign-extended).
 // CHECK-LABEL: module attributes
 // CHECK-SAME: rasp.strings = ["a", "aa", "ab", "b", "ba", "bb"]
 // CHECK-LABEL: func.func @concat_tokens(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK-DAG: [[LTAB:%.+]] = arith.constant dense<[0, 0, 0, 1, 0, 0]> : tensor<6xi64>
-// CHECK-DAG: [[RTAB:%.+]] = arith.constant dense<[0, 0, 0, 1, 0, 0]> : tensor<6xi64>
-// CHECK-DAG: [[PAIRS:%.+]] = arith.constant dense<[1, 2, 4, 5]> : tensor<4xi64>
-// CHECK: [[R:%.+]] = linalg.generic {{.+}} ins([[STR]], [[STR]] : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[A:%.+]]: i64, [[B:%.+]]: i64, %{{.+}}: i64):
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK-DAG: [[LTAB:%.+]] = arith.constant dense<[0, 0, 0, 1, 0, 0]> : tensor<6xi32>
+// CHECK-DAG: [[RTAB:%.+]] = arith.constant dense<[0, 0, 0, 1, 0, 0]> : tensor<6xi32>
+// CHECK-DAG: [[PAIRS:%.+]] = arith.constant dense<[1, 2, 4, 5]> : tensor<4xi32>
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} ins([[STR]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[A:%.+]]: i32, [[B:%.+]]: i32, %{{.+}}: i32):
+// CHECK-NEXT: [[A64:%.+]] = arith.extsi [[A]] : i32 to i64
 // CHECK-NEXT: [[LO:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[HI:%.+]] = arith.constant 5 : i64
-// CHECK-NEXT: [[M1:%.+]] = arith.maxsi [[A]], [[LO]] : i64
+// CHECK-NEXT: [[M1:%.+]] = arith.maxsi [[A64]], [[LO]] : i64
 // CHECK-NEXT: [[M2:%.+]] = arith.minsi [[M1]], [[HI]] : i64
 // CHECK-NEXT: [[AI:%.+]] = arith.index_cast [[M2]] : i64 to index
-// CHECK-NEXT: [[PL:%.+]] = tensor.extract [[LTAB]][[[AI]]] : tensor<6xi64>
-// CHECK: arith.maxsi [[B]],
-// CHECK: [[BI:%.+]] = arith.index_cast %{{.+}} : i64 to index
-// CHECK-NEXT: [[PR:%.+]] = tensor.extract [[RTAB]][[[BI]]] : tensor<6xi64>
+// CHECK-NEXT: [[PL32:%.+]] = tensor.extract [[LTAB]][[[AI]]] : tensor<6xi32>
+// CHECK-NEXT: [[PL:%.+]] = arith.extsi [[PL32]] : i32 to i64
+// CHECK-NEXT: [[B64:%.+]] = arith.extsi [[B]] : i32 to i64
+// CHECK-NEXT: [[LOB:%.+]] = arith.constant 0 : i64
+// CHECK-NEXT: [[HIB:%.+]] = arith.constant 5 : i64
+// CHECK-NEXT: [[N1:%.+]] = arith.maxsi [[B64]], [[LOB]] : i64
+// CHECK-NEXT: [[N2:%.+]] = arith.minsi [[N1]], [[HIB]] : i64
+// CHECK-NEXT: [[BI:%.+]] = arith.index_cast [[N2]] : i64 to index
+// CHECK-NEXT: [[PR32:%.+]] = tensor.extract [[RTAB]][[[BI]]] : tensor<6xi32>
+// CHECK-NEXT: [[PR:%.+]] = arith.extsi [[PR32]] : i32 to i64
 // CHECK-NEXT: [[NR:%.+]] = arith.constant 2 : i64
 // CHECK-NEXT: [[ROW:%.+]] = arith.muli [[PL]], [[NR]] : i64
 // CHECK-NEXT: [[FLAT:%.+]] = arith.addi [[ROW]], [[PR]] : i64
@@ -77,8 +86,8 @@ module attributes {rasp.strings = ["x", "y", "z"]} {
 // CHECK-NEXT: [[F1:%.+]] = arith.maxsi [[FLAT]], [[LO2]] : i64
 // CHECK-NEXT: [[F2:%.+]] = arith.minsi [[F1]], [[HI2]] : i64
 // CHECK-NEXT: [[FI:%.+]] = arith.index_cast [[F2]] : i64 to index
-// CHECK-NEXT: [[ID:%.+]] = tensor.extract [[PAIRS]][[[FI]]] : tensor<4xi64>
-// CHECK-NEXT: linalg.yield [[ID]] : i64
+// CHECK-NEXT: [[ID:%.+]] = tensor.extract [[PAIRS]][[[FI]]] : tensor<4xi32>
+// CHECK-NEXT: linalg.yield [[ID]] : i32
 // CHECK: bufferization.materialize_in_destination [[R]]
 module attributes {rasp.vocabulary = ["b", "a"]} {
   func.func @concat_tokens() -> !rasp.sop<!rasp.string> {
@@ -90,26 +99,29 @@ module attributes {rasp.vocabulary = ["b", "a"]} {
 
 // -----
 
-// "-" + tokens: the constant lhs is folded into the body (id 0); L = {"-"},
-// R = {a, b}: pairs "-a", "-b" = ids 1, 2 of ["-", "-a", "-b", "a", "b"].
+// "-" + tokens: the constant lhs is folded into the body (id 0, an i32
+// constant, sign-extended); L = {"-"}, R = {a, b}: pairs "-a", "-b" = ids 1, 2
+// of ["-", "-a", "-b", "a", "b"].
 // CHECK-LABEL: module attributes
 // CHECK-SAME: rasp.strings = ["-", "-a", "-b", "a", "b"]
 // CHECK-LABEL: func.func @concat_constant(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK-DAG: [[LTAB:%.+]] = arith.constant dense<0> : tensor<5xi64>
-// CHECK-DAG: [[RTAB:%.+]] = arith.constant dense<[0, 0, 0, 0, 1]> : tensor<5xi64>
-// CHECK-DAG: [[PAIRS:%.+]] = arith.constant dense<[1, 2]> : tensor<2xi64>
-// CHECK: linalg.generic {{.+}} ins([[STR]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[B:%.+]]: i64, %{{.+}}: i64):
-// CHECK-NEXT: [[DASH:%.+]] = arith.constant 0 : i64
-// CHECK: arith.maxsi [[DASH]],
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK-DAG: [[LTAB:%.+]] = arith.constant dense<0> : tensor<5xi32>
+// CHECK-DAG: [[RTAB:%.+]] = arith.constant dense<[0, 0, 0, 0, 1]> : tensor<5xi32>
+// CHECK-DAG: [[PAIRS:%.+]] = arith.constant dense<[1, 2]> : tensor<2xi32>
+// CHECK: linalg.generic {{.+}} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[B:%.+]]: i32, %{{.+}}: i32):
+// CHECK-NEXT: [[DASH:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[DASH64:%.+]] = arith.extsi [[DASH]] : i32 to i64
+// CHECK: arith.maxsi [[DASH64]],
 // CHECK: tensor.extract [[LTAB]]
-// CHECK: arith.maxsi [[B]],
+// CHECK: [[B64:%.+]] = arith.extsi [[B]] : i32 to i64
+// CHECK: arith.maxsi [[B64]],
 // CHECK: tensor.extract [[RTAB]]
 // CHECK: [[NR:%.+]] = arith.constant 2 : i64
 // CHECK-NEXT: arith.muli %{{.+}}, [[NR]] : i64
 // CHECK: [[ID:%.+]] = tensor.extract [[PAIRS]]
-// CHECK-NEXT: linalg.yield [[ID]] : i64
+// CHECK-NEXT: linalg.yield [[ID]] : i32
 module attributes {rasp.vocabulary = ["a", "b"]} {
   func.func @concat_constant() -> !rasp.sop<!rasp.string> {
     %t = rasp.tokens : !rasp.sop<!rasp.string>
@@ -124,8 +136,10 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // With no vocabulary the tokens hold no string (n = 0): no table, -1.
 // CHECK-LABEL: func.func @concat_empty_vocabulary(
 // CHECK-NOT: tensor.extract
-// CHECK: [[NONE:%.+]] = arith.constant -1 : i64
-// CHECK-NEXT: linalg.yield [[NONE]] : i64
+// CHECK: [[NONE:%.+]] = arith.constant -1 : i32
+// CHECK-NEXT: linalg.yield [[NONE]] : i32
+// CHECK-NEXT: } -> tensor<?xi32>
+// CHECK-NEXT: bufferization.materialize_in_destination
 func.func @concat_empty_vocabulary() -> !rasp.sop<!rasp.string> {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
   %d = rasp.constant "-" : !rasp.sop<!rasp.string>
@@ -138,15 +152,15 @@ func.func @concat_empty_vocabulary() -> !rasp.sop<!rasp.string> {
 // member on strings: an or of id compares; the int 1 is skipped (Python:
 // "1" == 1 is False). Table ["a", "b", "zz"]: "a" = 0, "zz" = 2.
 // CHECK-LABEL: func.func @member_string(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK: linalg.generic {{.+}} ins([[STR]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi1>)
-// CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i1):
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK: linalg.generic {{.+}} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi1>)
+// CHECK-NEXT: ^bb0([[X:%.+]]: i32, %{{.+}}: i1):
 // CHECK-NEXT: [[F:%.+]] = arith.constant false
-// CHECK-NEXT: [[A:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[EA:%.+]] = arith.cmpi eq, [[X]], [[A]] : i64
+// CHECK-NEXT: [[A:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[EA:%.+]] = arith.cmpi eq, [[X]], [[A]] : i32
 // CHECK-NEXT: [[O1:%.+]] = arith.ori [[F]], [[EA]] : i1
-// CHECK-NEXT: [[ZZ:%.+]] = arith.constant 2 : i64
-// CHECK-NEXT: [[EZ:%.+]] = arith.cmpi eq, [[X]], [[ZZ]] : i64
+// CHECK-NEXT: [[ZZ:%.+]] = arith.constant 2 : i32
+// CHECK-NEXT: [[EZ:%.+]] = arith.cmpi eq, [[X]], [[ZZ]] : i32
 // CHECK-NEXT: [[O2:%.+]] = arith.ori [[O1]], [[EZ]] : i1
 // CHECK-NEXT: linalg.yield [[O2]] : i1
 module attributes {rasp.vocabulary = ["b"]} {
@@ -220,18 +234,20 @@ func.func @member_int_bool() -> !rasp.sop<i1> {
 // -----
 
 // lookup by string: the check finds the first token that is no key (code 2,
-// op id 11); the value is a select chain starting from the first value (a
-// miss never gets there: the check reports it). Table ["a", "b"]: "b" = 1.
+// op id 11); the value is a select chain built from the last key to the
+// first, so that the first matching key is the outermost select; the chain
+// starts from the last value without a compare (a miss never gets there: the
+// check reports it). Table ["a", "b"]: "a" = 0, "b" = 1.
 // CHECK-LABEL: func.func @lookup_string_keys(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi64>
-// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[STR]] : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[X:%.+]]: i64, [[ACC:%.+]]: i64):
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[STR]] : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[X:%.+]]: i32, [[ACC:%.+]]: i64):
 // CHECK-NEXT: [[F:%.+]] = arith.constant false
-// CHECK-NEXT: [[KA:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[HA:%.+]] = arith.cmpi eq, [[X]], [[KA]] : i64
+// CHECK-NEXT: [[KA:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[HA:%.+]] = arith.cmpi eq, [[X]], [[KA]] : i32
 // CHECK-NEXT: [[O1:%.+]] = arith.ori [[F]], [[HA]] : i1
-// CHECK-NEXT: [[KB:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[HB:%.+]] = arith.cmpi eq, [[X]], [[KB]] : i64
+// CHECK-NEXT: [[KB:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: [[HB:%.+]] = arith.cmpi eq, [[X]], [[KB]] : i32
 // CHECK-NEXT: [[O2:%.+]] = arith.ori [[O1]], [[HB]] : i1
 // CHECK-NEXT: [[T:%.+]] = arith.constant true
 // CHECK-NEXT: [[MISS:%.+]] = arith.xori [[O2]], [[T]] : i1
@@ -242,13 +258,13 @@ func.func @member_int_bool() -> !rasp.sop<i1> {
 // CHECK-NEXT: [[CODE:%.+]] = arith.constant 2 : i64
 // CHECK-NEXT: [[ID:%.+]] = arith.constant 11 : i64
 // CHECK-NEXT: func.call @rasp_runtime_error([[CODE]], [[ID]], [[POS]])
-// CHECK: linalg.generic {{.+}} ins([[STR]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i64):
-// CHECK-NEXT: [[V10:%.+]] = arith.constant 10 : i64
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[X:%.+]]: i32, %{{.+}}: i64):
 // CHECK-NEXT: [[V20:%.+]] = arith.constant 20 : i64
-// CHECK-NEXT: [[KB:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[HB:%.+]] = arith.cmpi eq, [[X]], [[KB]] : i64
-// CHECK-NEXT: [[R:%.+]] = arith.select [[HB]], [[V20]], [[V10]] : i64
+// CHECK-NEXT: [[V10:%.+]] = arith.constant 10 : i64
+// CHECK-NEXT: [[KA:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[HA:%.+]] = arith.cmpi eq, [[X]], [[KA]] : i32
+// CHECK-NEXT: [[R:%.+]] = arith.select [[HA]], [[V10]], [[V20]] : i64
 // CHECK-NEXT: linalg.yield [[R]] : i64
 module attributes {rasp.vocabulary = ["a", "b"]} {
   func.func @lookup_string_keys() -> !rasp.sop<i64> {
@@ -260,12 +276,14 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 
 // -----
 
-// A string indexed by an s-op: keys 0, 1, -2, -1, values are string ids
-// ("x" = 0, "y" = 1); a negative key selects from the end.
+// A string indexed by an s-op: keys 0, 1, -2, -1, values are i32 string ids
+// ("x" = 0, "y" = 1); a negative key selects from the end. The chain is built
+// from the last key (-1, its value "y" unconditioned) to the first (0,
+// outermost).
 // CHECK-LABEL: module attributes
 // CHECK-SAME: rasp.strings = ["x", "y"]
 // CHECK-LABEL: func.func @lookup_string_values(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi64>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[INT]] : tensor<?xi64>)
 // CHECK: arith.constant 0 : i64
 // CHECK: arith.constant 1 : i64
@@ -273,24 +291,55 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK: arith.constant -1 : i64
 // CHECK: scf.if
 // CHECK: func.call @rasp_runtime_error
-// CHECK: linalg.generic {{.+}} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i64):
-// CHECK-NEXT: [[VX:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[VY:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[K1:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[H1:%.+]] = arith.cmpi eq, [[X]], [[K1]] : i64
-// CHECK-NEXT: [[S1:%.+]] = arith.select [[H1]], [[VY]], [[VX]] : i64
-// CHECK-NEXT: [[VX2:%.+]] = arith.constant 0 : i64
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i32):
+// CHECK-NEXT: [[VY:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: [[VX:%.+]] = arith.constant 0 : i32
 // CHECK-NEXT: [[KM2:%.+]] = arith.constant -2 : i64
-// CHECK-NEXT: [[H2:%.+]] = arith.cmpi eq, [[X]], [[KM2]] : i64
-// CHECK-NEXT: [[S2:%.+]] = arith.select [[H2]], [[VX2]], [[S1]] : i64
-// CHECK-NEXT: [[VY2:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[KM1:%.+]] = arith.constant -1 : i64
-// CHECK-NEXT: [[H3:%.+]] = arith.cmpi eq, [[X]], [[KM1]] : i64
-// CHECK-NEXT: [[S3:%.+]] = arith.select [[H3]], [[VY2]], [[S2]] : i64
-// CHECK-NEXT: linalg.yield [[S3]] : i64
+// CHECK-NEXT: [[H1:%.+]] = arith.cmpi eq, [[X]], [[KM2]] : i64
+// CHECK-NEXT: [[S1:%.+]] = arith.select [[H1]], [[VX]], [[VY]] : i32
+// CHECK-NEXT: [[VY2:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: [[K1:%.+]] = arith.constant 1 : i64
+// CHECK-NEXT: [[H2:%.+]] = arith.cmpi eq, [[X]], [[K1]] : i64
+// CHECK-NEXT: [[S2:%.+]] = arith.select [[H2]], [[VY2]], [[S1]] : i32
+// CHECK-NEXT: [[VX2:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[K0:%.+]] = arith.constant 0 : i64
+// CHECK-NEXT: [[H3:%.+]] = arith.cmpi eq, [[X]], [[K0]] : i64
+// CHECK-NEXT: [[S3:%.+]] = arith.select [[H3]], [[VX2]], [[S2]] : i32
+// CHECK-NEXT: linalg.yield [[S3]] : i32
+// CHECK: bufferization.materialize_in_destination [[R]]
 func.func @lookup_string_values() -> !rasp.sop<!rasp.string> {
   %i = rasp.tokens : !rasp.sop<i64>
   %r = rasp.lookup %i, [0, 1, -2, -1] -> ["x", "y", "x", "y"] : !rasp.sop<i64> -> !rasp.sop<!rasp.string>
   return %r : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// Duplicate keys: the FIRST matching key wins, as in the interpreter. 1.0
+// equals 1 (Python ==), so keys [1, 1.0, 2] map 1 to 10 (not 20). The chain:
+// start from 30 (key 2, last), then 1.0 -> 20, then 1 -> 10 outermost: where
+// x == 1 both compares hold and the outer select yields 10.
+// CHECK-LABEL: func.func @lookup_first_match(
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[INT]] : tensor<?xi64>)
+// CHECK: func.call @rasp_runtime_error
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i64):
+// CHECK-NEXT: [[V30:%.+]] = arith.constant 30 : i64
+// CHECK-NEXT: [[V20:%.+]] = arith.constant 20 : i64
+// CHECK-NEXT: [[K1F:%.+]] = arith.constant 1.000000e+00 : f64
+// CHECK-NEXT: [[XF:%.+]] = arith.sitofp [[X]] : i64 to f64
+// CHECK-NEXT: [[H1F:%.+]] = arith.cmpf oeq, [[XF]], [[K1F]] : f64
+// CHECK-NEXT: [[S1:%.+]] = arith.select [[H1F]], [[V20]], [[V30]] : i64
+// CHECK-NEXT: [[V10:%.+]] = arith.constant 10 : i64
+// CHECK-NEXT: [[K1:%.+]] = arith.constant 1 : i64
+// CHECK-NEXT: [[H1:%.+]] = arith.cmpi eq, [[X]], [[K1]] : i64
+// CHECK-NEXT: [[S2:%.+]] = arith.select [[H1]], [[V10]], [[S1]] : i64
+// CHECK-NEXT: linalg.yield [[S2]] : i64
+// CHECK: bufferization.materialize_in_destination [[R]]
+func.func @lookup_first_match() -> !rasp.sop<i64> {
+  %i = rasp.tokens : !rasp.sop<i64>
+  %r = rasp.lookup %i, [1, 1.0, 2] -> [10, 20, 30] : !rasp.sop<i64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
 }
