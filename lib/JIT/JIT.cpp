@@ -168,6 +168,9 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   if (!fn)
     return fn.takeError();
   int64_t n = inputs.stringIds.size();
+  // Generated code counts and indexes strings in 32 bits.
+  if (n > INT32_MAX)
+    return llvm::createStringError("the input has more than 2^31-1 tokens");
   StridedMemRefType<int32_t, 1> strArg = describe(inputs.stringIds.data(), n);
   // Readings the program does not use are not computed; pass n zeros.
   std::vector<int64_t> zeroInts;

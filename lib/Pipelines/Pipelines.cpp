@@ -39,7 +39,9 @@ llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
 }
 
 LogicalResult rasp::buildRASPLoweringPipeline(OpPassManager &pm,
-                                              LoweringStage last) {
+                                              LoweringStage last, bool rewrite) {
+  if (rewrite && failed(parsePassPipeline("rasp-optimize-selects", pm, llvm::errs())))
+    return failure();
   for (LoweringStage stage :
        {LoweringStage::Linalg, LoweringStage::Affine, LoweringStage::LLVM}) {
     // The pipeline text is nested in pm (a module pass manager) directly:
@@ -60,8 +62,9 @@ void rasp::registerRASPPipelines() {
     });
   };
   registerStage("rasp-to-linalg",
-                "Lower rasp to linalg on tensors: one fused generic per "
-                "aggregate / selector_width, element-wise maps fused",
+                "rasp-optimize-selects, then lower rasp to linalg on tensors: "
+                "one fused generic per aggregate / selector_width, "
+                "element-wise maps fused",
                 LoweringStage::Linalg);
   registerStage("rasp-to-affine",
                 "rasp-to-linalg, then bufferize and lower linalg to affine "

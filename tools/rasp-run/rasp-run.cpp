@@ -123,6 +123,10 @@ cl::opt<bool> printTime("time",
 /// --threads is created in main(): libLLVM already registers an option of
 /// that name, which must be renamed first.
 cl::opt<unsigned> *threads = nullptr;
+cl::opt<bool> noRewrite("no-rewrite",
+                        cl::desc("Skip rasp-optimize-selects: every select "
+                                 "takes the generic n-by-n kernel"),
+                        cl::cat(runCategory));
 cl::opt<bool> interpretFlag("interpret",
                             cl::desc("Run the reference interpreter (dense, "
                                      "O(n^2)) instead of the JIT"),
@@ -335,7 +339,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   setVocabulary(module, input);
 
   PassManager pm(module.getContext());
-  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM)))
+  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, !noRewrite)))
     return fail("cannot build the lowering pipeline");
   if (failed(pm.run(module)))
     return 1; // diagnostics printed
@@ -432,7 +436,7 @@ int emitStage(ModuleOp module, const RaspInput &input) {
                         : emit == Emit::Affine ? LoweringStage::Affine
                                                : LoweringStage::LLVM;
   PassManager pm(module.getContext());
-  if (failed(buildRASPLoweringPipeline(pm, stage)))
+  if (failed(buildRASPLoweringPipeline(pm, stage, !noRewrite)))
     return fail("cannot build the lowering pipeline");
   if (failed(pm.run(module)))
     return 1;

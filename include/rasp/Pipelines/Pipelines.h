@@ -24,9 +24,12 @@ enum class LoweringStage {
 llvm::StringRef getStagePipeline(LoweringStage stage);
 
 /// Adds the passes of every stage up to and including `last` to `pm` (a
-/// pass manager on builtin.module).
+/// pass manager on builtin.module). `rewrite` runs rasp-optimize-selects
+/// first (O(n) forms of recognized selects); without it every select takes
+/// the generic n-by-n kernel.
 mlir::LogicalResult buildRASPLoweringPipeline(mlir::OpPassManager &pm,
-                                              LoweringStage last);
+                                              LoweringStage last,
+                                              bool rewrite = true);
 
 /// Registers --rasp-to-linalg, --rasp-to-affine and --rasp-to-llvm.
 void registerRASPPipelines();

@@ -199,12 +199,14 @@ struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
           return SmallVector<Value>{
               countSelected(b, bodyLoc, selected, args.back())};
         });
+    if (countType.isInteger(64)) {
+      rewriter.replaceOp(op, generic.getResult(0));
+      return success();
+    }
     Value widened = buildElementwise(
         rewriter, loc, n, {{generic.getResult(0), Attribute(), countType}},
         rewriter.getI64Type(),
         [](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-          if (s[0].getType().isInteger(64))
-            return s[0];
           return arith::ExtUIOp::create(b, l, b.getI64Type(), s[0]);
         },
         state);
@@ -392,4 +394,5 @@ void rasp::populateRASPToLinalgPatterns(const TypeConverter &converter,
                                         const RASPLoweringState &state) {
   populateRASPElementwiseToLinalgPatterns(converter, patterns, state);
   populateRASPSelectorToLinalgPatterns(converter, patterns, state);
+  populateRASPScanToLinalgPatterns(converter, patterns, state);
 }

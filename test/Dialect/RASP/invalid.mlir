@@ -455,3 +455,19 @@ func.func @bad_predicate(%i: !rasp.sop<i64>) {
   %0 = rasp.cmp lte, %i, %i : !rasp.sop<i64>, !rasp.sop<i64>
   return
 }
+
+// -----
+
+func.func @scan_mean_equality(%v: !rasp.sop<i64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{predicate must be an order (lt, le, gt, ge), not eq}}
+  %m = rasp.scan_mean %v, eq default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @scan_mean_string_default(%v: !rasp.sop<i64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{default must be an int or float}}
+  %m = rasp.scan_mean %v, le default "x" : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}

@@ -283,3 +283,14 @@ func.func @aggregate(%sel: !rasp.selector, %i: !rasp.sop<i64>, %f: !rasp.sop<f64
   %5 = rasp.aggregate %sel, %b default false : !rasp.sop<i1> -> !rasp.sop<i1>
   return
 }
+
+// CHECK-LABEL: func.func @scan_mean
+// CHECK-SAME:  (%[[A0:[0-9a-z_]+]]: !rasp.sop<i64>) {
+// CHECK-NEXT:  %[[V0:[0-9a-z_]+]] = rasp.scan_mean %[[A0]], le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+// CHECK-NEXT:  %[[V1:[0-9a-z_]+]] = rasp.scan_mean %[[A0]], gt default -2.5 : !rasp.sop<i64> -> !rasp.sop<f64>
+// CHECK-NEXT:  return
+func.func @scan_mean(%v: !rasp.sop<i64>) {
+  %0 = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %1 = rasp.scan_mean %v, gt default -2.5 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return
+}

@@ -61,7 +61,12 @@ void populateRASPSelectorToLinalgPatterns(const mlir::TypeConverter &converter,
                                           mlir::RewritePatternSet &patterns,
                                           const RASPLoweringState &state);
 
-/// Both of the above.
+/// rasp.scan_mean (made by rasp-optimize-selects) as a running-sum loop.
+void populateRASPScanToLinalgPatterns(const mlir::TypeConverter &converter,
+                                      mlir::RewritePatternSet &patterns,
+                                      const RASPLoweringState &state);
+
+/// All of the above.
 void populateRASPToLinalgPatterns(const mlir::TypeConverter &converter,
                                   mlir::RewritePatternSet &patterns,
                                   const RASPLoweringState &state);

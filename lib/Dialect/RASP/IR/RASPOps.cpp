@@ -308,6 +308,17 @@ LogicalResult AggregateOp::verify() {
   return success();
 }
 
+LogicalResult ScanMeanOp::verify() {
+  Predicate predicate = getPredicate();
+  if (predicate == Predicate::eq || predicate == Predicate::ne)
+    return emitOpError("predicate must be an order (lt, le, gt, ge), not ")
+           << stringifyPredicate(predicate);
+  Type defaultType = getScalarAttrElementType(getDefaultValue());
+  if (!defaultType || kindOf(defaultType) != Kind::Numeric)
+    return emitOpError("default must be an int or float");
+  return success();
+}
+
 #include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"
 
 #define GET_OP_CLASSES

@@ -317,4 +317,33 @@ def RASP_SelectorWidthOp : RASP_Op<"selector_width", [Pure]> {
   let assemblyFormat = "$selector attr-dict `:` qualified(type($result))";
 }
 
+//===----------------------------------------------------------------------===//
+// Ops introduced by rasp-optimize-selects
+//===----------------------------------------------------------------------===//
+
+def RASP_ScanMeanOp : RASP_Op<"scan_mean", [Pure]> {
+  let summary = "mean of int values over the positions before or after each one";
+  let description = [{
+    `aggregate(select(indices, indices, pred), values, default)` for an order
+    predicate and int values, computed by one running sum in O(n) instead of
+    an n-by-n loop. Position q averages the values at the keys k with
+    `pred(k, q)`: `le` the prefix [0, q], `lt` the prefix [0, q), `ge` the
+    suffix [q, n), `gt` the suffix (q, n); an empty range gives the default.
+    Sums of ints are exact, so the result equals the aggregate's bit for bit.
+    Made by `rasp-optimize-selects`; the front end never emits it.
+
+    ```mlir
+    %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+    ```
+  }];
+  let arguments = (ins RASP_IntSOp:$values, RASP_PredicateAttr:$predicate,
+                       AnyAttr:$default_value);
+  let results = (outs RASP_FloatSOp:$result);
+  let assemblyFormat = [{
+    $values `,` $predicate `default` custom<RASPScalar>($default_value) attr-dict
+    `:` qualified(type($values)) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // RASP_OPS_TD

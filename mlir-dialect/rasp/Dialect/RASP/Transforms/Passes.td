@@ -54,4 +54,25 @@ def RASPAnalyzeLayers : Pass<"rasp-analyze-layers", "mlir::func::FuncOp"> {
   }];
 }
 
+def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
+  let summary = "Replace select/aggregate patterns that have a faster algorithm";
+  let description = [{
+    Most selects in real programs have structure a compiler can see; the
+    generic lowering still runs every (query, key) pair. This pass rewrites
+    the patterns it recognizes into O(n) forms and leaves everything else to
+    the fused n-by-n kernel:
+
+    - `selector_width(select(indices, indices, pred))` for an order predicate
+      is a closed form: `indices + 1` (le), `indices` (lt), `length - indices`
+      (ge), `length - indices - 1` (gt).
+    - `aggregate(select(indices, indices, pred), values, default)` for an
+      order predicate and int values becomes `rasp.scan_mean` (a running
+      sum). Int sums are exact, so the results equal the generic kernel's.
+
+    Float values (whose sums depend on the order of addition) and
+    categorical aggregates are not rewritten. `rasp-run --no-rewrite` skips
+    the pass.
+  }];
+}
+
 #endif // RASP_TRANSFORMS_PASSES_TD

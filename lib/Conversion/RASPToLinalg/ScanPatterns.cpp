@@ -1,0 +1,84 @@
+//===- ScanPatterns.cpp - rasp.scan_mean to a running-sum loop ------------===//
+//
+// One pass over the positions (forward for prefixes, backward for suffixes)
+// carrying an exact i64 sum; each position's count is known in closed form.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace rasp;
+using namespace rasp::lowering;
+
+namespace {
+
+struct ScanMeanLowering : OpConversionPattern<ScanMeanOp> {
+  ScanMeanLowering(const TypeConverter &converter, MLIRContext *ctx,
+                   const RASPLoweringState &state)
+      : OpConversionPattern(converter, ctx), state(state) {}
+
+  LogicalResult
+  matchAndRewrite(ScanMeanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Predicate predicate = op.getPredicate();
+    bool forward = predicate == Predicate::lt || predicate == Predicate::le;
+    bool inclusive = predicate == Predicate::le || predicate == Predicate::ge;
+    Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
+    Value n = getInputLength(rewriter, loc, op);
+    Value nI64 = arith::IndexCastOp::create(rewriter, loc, i64, n);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, f64, ValueRange{n});
+    Value values = adaptor.getValues();
+    auto loop = scf::ForOp::create(
+        rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
+        [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
+          Value sum = carried[0];
+          // Suffixes run backward: position n - 1 - i.
+          Value pos = forward ? i
+                              : arith::SubIOp::create(
+                                    b, l, arith::SubIOp::create(b, l, n, one), i);
+          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
+          Value next = arith::AddIOp::create(b, l, sum, value);
+          Value total = inclusive ? next : sum;
+          // Keys in range: q+1 (le), q (lt), n-q (ge), n-q-1 (gt).
+          Value q = arith::IndexCastOp::create(b, l, i64, pos);
+          Value count =
+              forward ? q : (Value)arith::SubIOp::create(b, l, nI64, q);
+          int64_t adjust = (forward && inclusive) ? 1 : (!forward && !inclusive) ? -1 : 0;
+          if (adjust)
+            count = arith::AddIOp::create(
+                b, l, count, arith::ConstantIntOp::create(b, l, i64, adjust));
+          Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
+                                              zeroI64);
+          Value mean = arith::DivFOp::create(
+              b, l, arith::SIToFPOp::create(b, l, f64, total),
+              arith::SIToFPOp::create(b, l, f64, count));
+          Value fallback = materializeScalar(b, l, op.getDefaultValue(), f64, state);
+          Value result = arith::SelectOp::create(b, l, empty, fallback, mean);
+          Value updated =
+              tensor::InsertOp::create(b, l, result, carried[1], ValueRange{pos});
+          scf::YieldOp::create(b, l, ValueRange{next, updated});
+        });
+    rewriter.replaceOp(op, loop.getResult(1));
+    return success();
+  }
+
+  const RASPLoweringState &state;
+};
+
+} // namespace
+
+void rasp::populateRASPScanToLinalgPatterns(const TypeConverter &converter,
+                                            RewritePatternSet &patterns,
+                                            const RASPLoweringState &state) {
+  patterns.add<ScanMeanLowering>(converter, patterns.getContext(), state);
+}

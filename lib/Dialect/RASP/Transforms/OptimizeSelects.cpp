@@ -1,0 +1,99 @@
+//===- OptimizeSelects.cpp - Faster forms of recognized selects -----------===//
+
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Dialect/RASP/Transforms/Passes.h"
+
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+namespace rasp {
+#define GEN_PASS_DEF_RASPOPTIMIZESELECTS
+#include "rasp/Dialect/RASP/Transforms/Passes.h.inc"
+} // namespace rasp
+
+using namespace mlir;
+using namespace rasp;
+
+namespace {
+
+/// The predicate of `select(indices, indices, pred)` with an order predicate.
+std::optional<Predicate> matchIndexOrderSelect(Value selector) {
+  auto select = selector.getDefiningOp<SelectOp>();
+  if (!select || !select.getKeys().getDefiningOp<IndicesOp>() ||
+      !select.getQueries().getDefiningOp<IndicesOp>())
+    return std::nullopt;
+  switch (select.getPredicate()) {
+  case Predicate::lt:
+  case Predicate::le:
+  case Predicate::gt:
+  case Predicate::ge:
+    return select.getPredicate();
+  default:
+    return std::nullopt;
+  }
+}
+
+/// selector_width(select(indices, indices, pred)): how many indices k satisfy
+/// pred(k, q) is q + 1, q, n - q or n - q - 1.
+struct IndexOrderWidth : OpRewritePattern<SelectorWidthOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SelectorWidthOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<Predicate> predicate = matchIndexOrderSelect(op.getSelector());
+    if (!predicate)
+      return failure();
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    auto constant = [&](int64_t value) {
+      return ConstantOp::create(rewriter, loc, type, rewriter.getI64IntegerAttr(value));
+    };
+    Value indices = IndicesOp::create(rewriter, loc, type);
+    Value width;
+    switch (*predicate) {
+    case Predicate::le:
+      width = AddOp::create(rewriter, loc, type, indices, constant(1));
+      break;
+    case Predicate::lt:
+      width = indices;
+      break;
+    case Predicate::ge:
+    case Predicate::gt: {
+      Value length = LengthOp::create(rewriter, loc, type);
+      width = SubOp::create(rewriter, loc, type, length, indices);
+      if (*predicate == Predicate::gt)
+        width = SubOp::create(rewriter, loc, type, width, constant(1));
+      break;
+    }
+    default:
+      return failure();
+    }
+    rewriter.replaceOp(op, width);
+    return success();
+  }
+};
+
+/// aggregate(select(indices, indices, pred), int values) -> scan_mean.
+struct IndexOrderMean : OpRewritePattern<AggregateOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AggregateOp op,
+                                PatternRewriter &rewriter) const override {
+    std::optional<Predicate> predicate = matchIndexOrderSelect(op.getSelector());
+    if (!predicate || !op.getValues().getType().isInt())
+      return failure();
+    rewriter.replaceOpWithNewOp<ScanMeanOp>(op, op.getType(), op.getValues(),
+                                            *predicate, op.getDefaultValueAttr());
+    return success();
+  }
+};
+
+struct OptimizeSelectsPass
+    : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
+  void runOnOperation() override {
+    RewritePatternSet patterns(&getContext());
+    patterns.add<IndexOrderWidth, IndexOrderMean>(&getContext());
+    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+      return signalPassFailure();
+  }
+};
+
+} // namespace

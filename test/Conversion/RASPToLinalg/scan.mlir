@@ -1,0 +1,45 @@
+// RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+
+// A prefix (le) runs forward: the inclusive sum, count q + 1.
+// CHECK-LABEL: func.func @prefix_le(
+// CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:.+]]: tensor<?xi64>,
+// CHECK:         %[[N:.+]] = tensor.dim
+// CHECK:         %[[R:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %[[N]] step %{{.+}} iter_args(%[[SUM:.+]] = %{{.+}}, %[[OUT:.+]] = %{{.+}}) -> (i64, tensor<?xf64>) {
+// CHECK:           %[[V:.+]] = tensor.extract %[[INTS]][%[[I]]] : tensor<?xi64>
+// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK:           %[[Q:.+]] = arith.index_cast %[[I]] : index to i64
+// CHECK:           %[[COUNT:.+]] = arith.addi %[[Q]], %{{.+}} : i64
+// CHECK:           %[[TOTAL:.+]] = arith.sitofp %[[NEXT]] : i64 to f64
+// CHECK:           %[[C:.+]] = arith.sitofp %[[COUNT]] : i64 to f64
+// CHECK:           %[[MEAN:.+]] = arith.divf %[[TOTAL]], %[[C]] : f64
+// CHECK:           %[[PICK:.+]] = arith.select %{{.+}}, %{{.+}}, %[[MEAN]] : f64
+// CHECK:           tensor.insert %[[PICK]] into %[[OUT]][%[[I]]]
+// CHECK:           scf.yield %[[NEXT]], %{{.+}} : i64, tensor<?xf64>
+// CHECK:         bufferization.materialize_in_destination %[[R]]#1
+func.func @prefix_le() -> !rasp.sop<f64> {
+  %v = rasp.tokens : !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// A strict suffix (gt) runs backward from n - 1, averages the sum BEFORE
+// adding the position's own value, over n - q - 1 keys.
+// CHECK-LABEL: func.func @suffix_gt(
+// CHECK:         scf.for %[[I:.+]] = {{.+}} iter_args(%[[SUM:.+]] = %{{.+}}, %{{.+}} = %{{.+}}) -> (i64, tensor<?xf64>) {
+// CHECK:           %[[LAST:.+]] = arith.subi %{{.+}}, %{{.+}} : index
+// CHECK:           %[[POS:.+]] = arith.subi %[[LAST]], %[[I]] : index
+// CHECK:           %[[V:.+]] = tensor.extract %{{.+}}[%[[POS]]]
+// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK:           %[[Q:.+]] = arith.index_cast %[[POS]] : index to i64
+// CHECK:           %[[REST:.+]] = arith.subi %{{.+}}, %[[Q]] : i64
+// CHECK:           %[[COUNT:.+]] = arith.addi %[[REST]], %{{.+}} : i64
+// CHECK:           %[[TOTAL:.+]] = arith.sitofp %[[SUM]] : i64 to f64
+// CHECK:           arith.sitofp %[[COUNT]]
+// CHECK:           scf.yield %[[NEXT]]
+func.func @suffix_gt() -> !rasp.sop<f64> {
+  %v = rasp.tokens : !rasp.sop<i64>
+  %m = rasp.scan_mean %v, gt default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}

@@ -1,0 +1,138 @@
+// RUN: rasp-opt %s -rasp-optimize-selects -split-input-file | FileCheck %s
+
+// CHECK-LABEL: func.func @width_le
+// CHECK-DAG:     %[[I:.+]] = rasp.indices
+// CHECK-DAG:     %[[ONE:.+]] = rasp.constant 1
+// CHECK:         %[[W:.+]] = rasp.add %[[I]], %[[ONE]]
+// CHECK-NOT:     rasp.selector_width
+// CHECK:         return %[[W]]
+func.func @width_le() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @width_lt
+// CHECK:         %[[I:.+]] = rasp.indices
+// CHECK-NOT:     rasp.selector_width
+// CHECK:         return %[[I]]
+func.func @width_lt() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @width_gt
+// CHECK-DAG:     %[[I:.+]] = rasp.indices
+// CHECK-DAG:     %[[N:.+]] = rasp.length
+// CHECK-DAG:     %[[ONE:.+]] = rasp.constant 1
+// CHECK:         %[[D:.+]] = rasp.sub %[[N]], %[[I]]
+// CHECK:         %[[W:.+]] = rasp.sub %[[D]], %[[ONE]]
+// CHECK:         return %[[W]]
+func.func @width_gt() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, gt : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @width_ge
+// CHECK:         %[[W:.+]] = rasp.sub %{{.+}}, %{{.+}}
+// CHECK-NOT:     rasp.constant
+// CHECK:         return %[[W]]
+func.func @width_ge() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, ge : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// Int values: a scan with the aggregate's predicate and default.
+// CHECK-LABEL: func.func @mean_lt
+// CHECK:         %[[V:.+]] = rasp.tokens : !rasp.sop<i64>
+// CHECK:         %[[M:.+]] = rasp.scan_mean %[[V]], lt default 7 : !rasp.sop<i64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.aggregate
+// CHECK:         return %[[M]]
+func.func @mean_lt() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 7 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// Not rewritten: float values (their sum depends on the order of addition),
+// string values (categorical), equality, keys that are not indices, and
+// combined selectors.
+// CHECK-LABEL: func.func @float_values
+// CHECK:         rasp.aggregate
+// CHECK-NOT:     rasp.scan_mean
+func.func @float_values() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<f64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @string_values
+// CHECK:         rasp.aggregate
+func.func @string_values() -> !rasp.sop<!rasp.string> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<!rasp.string>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %m : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @equality
+// CHECK:         rasp.selector_width
+func.func @equality() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %s = rasp.select %i, %i, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @token_keys
+// CHECK:         rasp.selector_width
+func.func @token_keys() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %t, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @combined
+// CHECK:         rasp.select_and
+// CHECK:         rasp.aggregate
+func.func @combined() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %e = rasp.select %t, %t, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %a = rasp.select_and %s, %e
+  %m = rasp.aggregate %a, %t default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
