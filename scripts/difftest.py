@@ -841,6 +841,9 @@ def main():
             run_batch(args, runner, seed, 0, args.count, stats)
             if not args.soak or time.time() - start >= args.soak:
                 break
+            print("soak: seed %d done, %d programs, %d s-ops, %d disagreement(s), %.0f s"
+                  % (seed, stats["programs"], stats["sops"], stats["disagreements"],
+                     time.time() - start), flush=True)
             seed += 1
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
