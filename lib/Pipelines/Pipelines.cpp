@@ -54,17 +54,28 @@ LogicalResult rasp::buildRASPLoweringPipeline(OpPassManager &pm,
   return success();
 }
 
+namespace {
+struct RASPPipelineOptions : public PassPipelineOptions<RASPPipelineOptions> {
+  Option<bool> rewrite{*this, "rewrite",
+                       llvm::cl::desc("Run rasp-optimize-selects first (O(n) "
+                                      "forms of recognized selects)"),
+                       llvm::cl::init(true)};
+};
+} // namespace
+
 void rasp::registerRASPPipelines() {
   auto registerStage = [](llvm::StringRef name, llvm::StringRef description,
                           LoweringStage stage) {
-    PassPipelineRegistration<>(name, description, [stage](OpPassManager &pm) {
-      (void)buildRASPLoweringPipeline(pm, stage);
-    });
+    PassPipelineRegistration<RASPPipelineOptions>(
+        name, description,
+        [stage](OpPassManager &pm, const RASPPipelineOptions &options) {
+          (void)buildRASPLoweringPipeline(pm, stage, options.rewrite);
+        });
   };
   registerStage("rasp-to-linalg",
-                "rasp-optimize-selects, then lower rasp to linalg on tensors: "
-                "one fused generic per aggregate / selector_width, "
-                "element-wise maps fused",
+                "rasp-optimize-selects (unless rewrite=false), then lower rasp "
+                "to linalg on tensors: one fused generic per aggregate / "
+                "selector_width, element-wise maps fused",
                 LoweringStage::Linalg);
   registerStage("rasp-to-affine",
                 "rasp-to-linalg, then bufferize and lower linalg to affine "

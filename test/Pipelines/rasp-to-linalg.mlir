@@ -2,7 +2,20 @@
 // element-wise fusion. No rasp op or type is left; each aggregate and
 // selector_width is one (parallel, reduction) generic, and the element-wise
 // maps feeding a selector are fused into its body.
-// RUN: rasp-opt %s --rasp-to-linalg -split-input-file | FileCheck %s
+// These check the generic kernels, so the select rewrites are off; the
+// REWRITE lines check what rasp-optimize-selects makes of reverse.
+// RUN: rasp-opt %s --rasp-to-linalg="rewrite=false" -split-input-file | FileCheck %s
+// RUN: rasp-opt %s --rasp-to-linalg -split-input-file | FileCheck %s --check-prefix=REWRITE
+
+// With the rewrites, reverse (select(indices, length - indices - 1, ==)) is
+// a gather: one element-wise generic reading tokens at n - 1 - q, no
+// (query x key) loop.
+// REWRITE-LABEL: func.func @reverse(
+// REWRITE-NOT: iterator_types = ["parallel", "reduction"]
+// REWRITE: linalg.generic {{.*}}iterator_types = ["parallel"]
+// REWRITE: tensor.extract
+// REWRITE-NOT: iterator_types = ["parallel", "reduction"]
+// REWRITE: return
 
 // The paper's programs, written by hand as the front end emits them.
 // The string table comes from rasp-intern-strings (vocabulary a, b, c).

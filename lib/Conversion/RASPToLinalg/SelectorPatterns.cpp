@@ -177,6 +177,196 @@ Value countSelected(OpBuilder &b, Location loc, Value selected, Value count) {
       b, loc, count, arith::ExtUIOp::create(b, loc, count.getType(), selected));
 }
 
+/// With a default of another kind than the values, taking it at some
+/// positions and not at others is an error. Taking it everywhere is fine only
+/// for a program output (the driver prints the default).
+void emitMixedDefaultCheck(OpBuilder &b, Location loc, Value n, Value counts,
+                           Operation *op, int64_t opId) {
+    Type i64 = b.getI64Type();
+    Value nI64 = arith::IndexCastOp::create(b, loc, i64, n);
+    Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
+    Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
+                     .getResult(0);
+    MLIRContext *ctx = b.getContext();
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(1, ctx);
+    AffineMap scalarMap = AffineMap::get(1, 0, {}, ctx);
+    // firstDefault = min position with count == 0; firstValue = with count > 0.
+    auto generic = linalg::GenericOp::create(
+        b, loc, TypeRange{init.getType(), init.getType()}, ValueRange{counts},
+        ValueRange{init, init}, ArrayRef<AffineMap>{identity, scalarMap, scalarMap},
+        ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
+        [&](OpBuilder &nb, Location nl, ValueRange args) {
+          Value position = arith::IndexCastOp::create(
+              nb, nl, i64, linalg::IndexOp::create(nb, nl, 0));
+          Value none = arith::CmpIOp::create(
+              nb, nl, arith::CmpIPredicate::eq, args[0],
+              arith::ConstantIntOp::create(nb, nl, args[0].getType(), 0));
+          Value firstDefault = arith::MinSIOp::create(
+              nb, nl, arith::SelectOp::create(nb, nl, none, position, args[1]), args[1]);
+          Value firstValue = arith::MinSIOp::create(
+              nb, nl, arith::SelectOp::create(nb, nl, none, args[2], position), args[2]);
+          linalg::YieldOp::create(nb, nl, ValueRange{firstDefault, firstValue});
+        });
+    Value firstDefault = tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
+    Value firstValue = tensor::ExtractOp::create(b, loc, generic.getResult(1), ValueRange{});
+    Value anyDefault = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstDefault, nI64);
+    Value anyValue = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstValue, nI64);
+    bool isOutput = op->hasAttr("rasp.returned");
+    scf::IfOp::create(b, loc, anyDefault, [&](OpBuilder &then, Location tl) {
+      // Mixed: report the first position taking the default. All default: fine for an
+      // output, an error where the value is used further.
+      Value mixedAt = firstDefault; // as the interpreter reports it
+      scf::IfOp::create(
+          then, tl, anyValue,
+          [&](OpBuilder &b2, Location l2) {
+            emitRuntimeErrorCall(b2, l2, (int64_t)RuntimeErrorCode::MixedDefault,
+                                 opId, mixedAt);
+            scf::YieldOp::create(b2, l2);
+          },
+          [&](OpBuilder &b2, Location l2) {
+            emitRuntimeErrorCall(
+                b2, l2,
+                isOutput ? kAllDefaultNotice
+                         : (int64_t)RuntimeErrorCode::MixedDefault,
+                opId, firstDefault);
+            scf::YieldOp::create(b2, l2);
+          });
+      scf::YieldOp::create(then, tl);
+    });
+  }
+
+
+/// The aggregate's value from per-query masked sums and selection counts,
+/// with its run-time checks: shared by the fused select kernel and gathers.
+Value finalizeAggregate(ConversionPatternRewriter &rewriter, Operation *op,
+                        Location loc, Value n, Value sums, Value counts,
+                        SOpType valuesType, Attribute defaultValue,
+                        SOpType resultSOpType, const RASPLoweringState &state) {
+  Type sumType = llvm::cast<RankedTensorType>(sums.getType()).getElementType();
+  Type countType = llvm::cast<RankedTensorType>(counts.getType()).getElementType();
+  SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
+                                           {counts, Attribute(), countType}};
+  Type defaultType = getScalarAttrElementType(defaultValue);
+  Type resultType = getLoweredElementType(resultSOpType.getElementType());
+  bool isNumeric = valuesType.isNumeric();
+  bool defaultFits = isNumeric || defaultType == resultSOpType.getElementType();
+  int64_t opId = getOpId(op);
+  Type f64 = rewriter.getF64Type();
+
+  if (!isNumeric) {
+    // Several strings or bools selected: an error, even when equal.
+    emitRuntimeCheck(
+        rewriter, loc, n, finalOperands,
+        [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
+          return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, s[1],
+                                       arith::ConstantIntOp::create(b, loc, countType, 1));
+        },
+        (int64_t)RuntimeErrorCode::SeveralNonNumeric, opId, state);
+    if (!defaultFits)
+      emitMixedDefaultCheck(rewriter, loc, n, counts, op, opId);
+  }
+
+  return buildElementwise(
+      rewriter, loc, n, finalOperands, resultType,
+      [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
+        Value none = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s[1],
+                                           arith::ConstantIntOp::create(b, loc, countType, 0));
+        if (isNumeric) {
+          Value mean = arith::DivFOp::create(
+              b, loc, toF64(b, loc, s[0]),
+              arith::SIToFPOp::create(b, loc, f64, s[1]));
+          Value fallback = materializeScalar(b, loc, defaultValue, f64, state);
+          return arith::SelectOp::create(b, loc, none, fallback, mean);
+        }
+        // A default of another kind never reaches a value that is used: the
+        // mixed-default check reports it. -1 marks it (no string has that id).
+        Value fallback =
+            defaultFits ? materializeScalar(b, loc, defaultValue,
+                                            getLoweredElementType(defaultType), state)
+                        : arith::ConstantIntOp::create(b, loc, resultType,
+                                                       resultType.isInteger(1) ? 0 : -1);
+        Value chosen = s[0];
+        if (resultType.isInteger(1))
+          chosen = arith::TruncIOp::create(b, loc, resultType, chosen);
+        return arith::SelectOp::create(b, loc, none, fallback, chosen);
+      },
+      state);
+}
+
+/// rasp.gather: per query, the value at positions[q] when it lies in [0, n)
+/// (sum = that value, count = 1) or nothing (count = 0); then the
+/// aggregate's own finalization, so results and errors are the aggregate's.
+struct GatherLowering : OpConversionPattern<GatherOp> {
+  GatherLowering(const TypeConverter &converter, MLIRContext *ctx,
+                 const RASPLoweringState &state)
+      : OpConversionPattern(converter, ctx), state(state) {}
+
+  LogicalResult
+  matchAndRewrite(GatherOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value n = getInputLength(rewriter, loc, op);
+    Type i64 = rewriter.getI64Type();
+    Type valueType = getLoweredElementType(op.getValues().getType().getElementType());
+    Type sumType = valueType.isInteger(1) ? i64 : valueType;
+    Value values = adaptor.getValues();
+    SmallVector<MapOperand> operands = {
+        getMapOperand(op.getPositions(), adaptor.getPositions())};
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, sumType, ValueRange{n});
+    Value countEmpty = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, i64, ValueRange{n});
+    SmallVector<Value> inputs;
+    if (operands[0].tensor)
+      inputs.push_back(operands[0].tensor);
+    MLIRContext *ctx = rewriter.getContext();
+    SmallVector<AffineMap> maps(inputs.size() + 2,
+                                AffineMap::getMultiDimIdentityMap(1, ctx));
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{empty.getType(), countEmpty.getType()}, inputs,
+        ValueRange{empty, countEmpty}, maps,
+        ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value position = operands[0].tensor
+                               ? args[0]
+                               : materializeScalar(b, l, operands[0].constant, i64, state);
+          Value nI64 = arith::IndexCastOp::create(b, l, i64, n);
+          Value zero = arith::ConstantIntOp::create(b, l, i64, 0);
+          Value inRange = arith::AndIOp::create(
+              b, l,
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::sge, position, zero),
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, position, nI64));
+          // Clamped so that an out-of-range position reads nothing out of
+          // bounds; its value is masked away.
+          Value last = arith::SubIOp::create(b, l, nI64,
+                                             arith::ConstantIntOp::create(b, l, i64, 1));
+          Value clamped = arith::MaxSIOp::create(
+              b, l, arith::MinSIOp::create(b, l, position, last), zero);
+          Value index = arith::IndexCastOp::create(b, l, b.getIndexType(), clamped);
+          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{index});
+          if (value.getType() != sumType)
+            value = arith::ExtUIOp::create(b, l, sumType, value);
+          Value zeroValue =
+              sumType.isF64()
+                  ? (Value)arith::ConstantFloatOp::create(
+                        b, l, llvm::cast<FloatType>(sumType), APFloat(0.0))
+                  : (Value)arith::ConstantIntOp::create(b, l, sumType, 0);
+          Value sum = arith::SelectOp::create(b, l, inRange, value, zeroValue);
+          Value count = arith::ExtUIOp::create(b, l, i64, inRange);
+          linalg::YieldOp::create(b, l, ValueRange{sum, count});
+        });
+    rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n,
+                                             generic.getResult(0),
+                                             generic.getResult(1),
+                                             op.getValues().getType(),
+                                             op.getDefaultValueAttr(),
+                                             op.getType(), state));
+    return success();
+  }
+
+  const RASPLoweringState &state;
+};
+
 struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
   SelectorWidthLowering(const TypeConverter &converter, MLIRContext *ctx,
                         const RASPLoweringState &state)
@@ -265,116 +455,11 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
                                     countSelected(b, bodyLoc, selected, args.back())};
         });
     Value sums = generic.getResult(0), counts = generic.getResult(1);
-
-    SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
-                                             {counts, Attribute(), countType}};
-    Attribute defaultValue = op.getDefaultValueAttr();
-    Type defaultType = getScalarAttrElementType(defaultValue);
-    Type resultType = getLoweredElementType(op.getType().getElementType());
-    bool isNumeric = llvm::cast<SOpType>(values.getType()).isNumeric();
-    bool defaultFits =
-        isNumeric || defaultType == op.getType().getElementType();
-    int64_t opId = getOpId(op);
-
-    if (!isNumeric) {
-      // Several strings or bools selected: an error, even when equal.
-      emitRuntimeCheck(
-          rewriter, loc, n, finalOperands,
-          [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
-            return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, s[1],
-                                         arith::ConstantIntOp::create(b, loc, countType, 1));
-          },
-          (int64_t)RuntimeErrorCode::SeveralNonNumeric, opId, state);
-      if (!defaultFits)
-        emitMixedDefaultCheck(rewriter, loc, n, counts, op, opId);
-    }
-
-    Value result = buildElementwise(
-        rewriter, loc, n, finalOperands, resultType,
-        [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
-          Value none = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, s[1],
-                                             arith::ConstantIntOp::create(b, loc, countType, 0));
-          if (isNumeric) {
-            Value mean = arith::DivFOp::create(
-                b, loc, toF64(b, loc, s[0]),
-                arith::SIToFPOp::create(b, loc, f64, s[1]));
-            Value fallback = materializeScalar(b, loc, defaultValue, f64, state);
-            return arith::SelectOp::create(b, loc, none, fallback, mean);
-          }
-          // A default of another kind never reaches a value that is used:
-          // the mixed-default check reports it. -1 marks it (no string has
-          // that id).
-          Value fallback =
-              defaultFits ? materializeScalar(b, loc, defaultValue,
-                                              getLoweredElementType(defaultType), state)
-                          : arith::ConstantIntOp::create(b, loc, resultType,
-                                                         resultType.isInteger(1) ? 0 : -1);
-          Value chosen = s[0];
-          if (resultType.isInteger(1))
-            chosen = arith::TruncIOp::create(b, loc, resultType, chosen);
-          return arith::SelectOp::create(b, loc, none, fallback, chosen);
-        },
-        state);
-    rewriter.replaceOp(op, result);
+    rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sums, counts,
+                                             llvm::cast<SOpType>(values.getType()),
+                                             op.getDefaultValueAttr(), op.getType(),
+                                             state));
     return success();
-  }
-
-  /// With a default of another kind than the values, taking it at some
-  /// positions and not at others is an error. Taking it everywhere is
-  /// fine only for a program output (the driver prints the default).
-  void emitMixedDefaultCheck(OpBuilder &b, Location loc, Value n, Value counts,
-                             AggregateOp op, int64_t opId) const {
-    Type i64 = b.getI64Type();
-    Value nI64 = arith::IndexCastOp::create(b, loc, i64, n);
-    Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
-    Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
-                     .getResult(0);
-    MLIRContext *ctx = b.getContext();
-    AffineMap identity = AffineMap::getMultiDimIdentityMap(1, ctx);
-    AffineMap scalarMap = AffineMap::get(1, 0, {}, ctx);
-    // firstDefault = min position with count == 0; firstValue = with count > 0.
-    auto generic = linalg::GenericOp::create(
-        b, loc, TypeRange{init.getType(), init.getType()}, ValueRange{counts},
-        ValueRange{init, init}, ArrayRef<AffineMap>{identity, scalarMap, scalarMap},
-        ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
-        [&](OpBuilder &nb, Location nl, ValueRange args) {
-          Value position = arith::IndexCastOp::create(
-              nb, nl, i64, linalg::IndexOp::create(nb, nl, 0));
-          Value none = arith::CmpIOp::create(
-              nb, nl, arith::CmpIPredicate::eq, args[0],
-              arith::ConstantIntOp::create(nb, nl, args[0].getType(), 0));
-          Value firstDefault = arith::MinSIOp::create(
-              nb, nl, arith::SelectOp::create(nb, nl, none, position, args[1]), args[1]);
-          Value firstValue = arith::MinSIOp::create(
-              nb, nl, arith::SelectOp::create(nb, nl, none, args[2], position), args[2]);
-          linalg::YieldOp::create(nb, nl, ValueRange{firstDefault, firstValue});
-        });
-    Value firstDefault = tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
-    Value firstValue = tensor::ExtractOp::create(b, loc, generic.getResult(1), ValueRange{});
-    Value anyDefault = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstDefault, nI64);
-    Value anyValue = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, firstValue, nI64);
-    bool isOutput = op->hasAttr("rasp.returned");
-    scf::IfOp::create(b, loc, anyDefault, [&](OpBuilder &then, Location tl) {
-      // Mixed: report the first position taking the default. All default: fine for an
-      // output, an error where the value is used further.
-      Value mixedAt = firstDefault; // as the interpreter reports it
-      scf::IfOp::create(
-          then, tl, anyValue,
-          [&](OpBuilder &b2, Location l2) {
-            emitRuntimeErrorCall(b2, l2, (int64_t)RuntimeErrorCode::MixedDefault,
-                                 opId, mixedAt);
-            scf::YieldOp::create(b2, l2);
-          },
-          [&](OpBuilder &b2, Location l2) {
-            emitRuntimeErrorCall(
-                b2, l2,
-                isOutput ? kAllDefaultNotice
-                         : (int64_t)RuntimeErrorCode::MixedDefault,
-                opId, firstDefault);
-            scf::YieldOp::create(b2, l2);
-          });
-      scf::YieldOp::create(then, tl);
-    });
   }
 
   const RASPLoweringState &state;
@@ -385,7 +470,7 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
 void rasp::populateRASPSelectorToLinalgPatterns(const TypeConverter &converter,
                                                 RewritePatternSet &patterns,
                                                 const RASPLoweringState &state) {
-  patterns.add<SelectorWidthLowering, AggregateLowering>(
+  patterns.add<SelectorWidthLowering, AggregateLowering, GatherLowering>(
       converter, patterns.getContext(), state);
 }
 

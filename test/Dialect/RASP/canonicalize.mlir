@@ -528,3 +528,45 @@ func.func @cascade() -> !rasp.sop<i1> {
   %4 = rasp.cmp lt, %3, %one : !rasp.sop<i64>, !rasp.sop<i64>
   return %4 : !rasp.sop<i1>
 }
+
+// -----
+
+// Folds never drop an operand that may raise a run-time error: the reference
+// computes every operand of a map (difftest found `tokens if (indices %
+// indices) else tokens` folded to `tokens`, losing the division by zero).
+// CHECK-LABEL: func.func @keep_failing_operands
+// CHECK:         %[[MOD:.+]] = rasp.mod
+// CHECK:         %[[C:.+]] = rasp.cmp ne, %[[MOD]]
+// CHECK:         %[[W:.+]] = rasp.where %[[C]], %[[T:.+]], %[[T]]
+// CHECK:         %[[AND:.+]] = rasp.and %[[C]], %{{.+}}
+// CHECK:         %[[OR:.+]] = rasp.or %[[C]], %{{.+}}
+// CHECK:         return %[[W]], %[[AND]], %[[OR]]
+func.func @keep_failing_operands() -> (!rasp.sop<!rasp.string>, !rasp.sop<i1>, !rasp.sop<i1>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %m = rasp.mod %i, %i : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %z = rasp.constant 0 : !rasp.sop<i64>
+  %c = rasp.cmp ne, %m, %z : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.where %c, %t, %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  %f = rasp.constant false : !rasp.sop<i1>
+  %a = rasp.and %c, %f : !rasp.sop<i1>
+  %tr = rasp.constant true : !rasp.sop<i1>
+  %o = rasp.or %c, %tr : !rasp.sop<i1>
+  return %w, %a, %o : !rasp.sop<!rasp.string>, !rasp.sop<i1>, !rasp.sop<i1>
+}
+
+// -----
+
+// Operands that cannot fail are still folded away.
+// CHECK-LABEL: func.func @drop_safe_operands
+// CHECK:         %[[T:.+]] = rasp.tokens
+// CHECK-NOT:     rasp.where
+// CHECK:         return %[[T]]
+func.func @drop_safe_operands() -> !rasp.sop<!rasp.string> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %z = rasp.constant 0 : !rasp.sop<i64>
+  %c = rasp.cmp ne, %i, %z : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.where %c, %t, %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %w : !rasp.sop<!rasp.string>
+}

@@ -471,3 +471,11 @@ func.func @scan_mean_string_default(%v: !rasp.sop<i64>) -> !rasp.sop<f64> {
   %m = rasp.scan_mean %v, le default "x" : !rasp.sop<i64> -> !rasp.sop<f64>
   return %m : !rasp.sop<f64>
 }
+
+// -----
+
+func.func @gather_numeric_result(%v: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{a numeric aggregate averages: its result must be !rasp.sop<f64>}}
+  %r = rasp.gather %v, %v default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}

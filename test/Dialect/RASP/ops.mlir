@@ -294,3 +294,14 @@ func.func @scan_mean(%v: !rasp.sop<i64>) {
   %1 = rasp.scan_mean %v, gt default -2.5 : !rasp.sop<i64> -> !rasp.sop<f64>
   return
 }
+
+// CHECK-LABEL: func.func @gather
+// CHECK-SAME:  (%[[A0:[0-9a-z_]+]]: !rasp.sop<!rasp.string>, %[[A1:[0-9a-z_]+]]: !rasp.sop<i64>) {
+// CHECK-NEXT:  %[[V0:[0-9a-z_]+]] = rasp.gather %[[A0]], %[[A1]] default "-" : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+// CHECK-NEXT:  %[[V1:[0-9a-z_]+]] = rasp.gather %[[A1]], %[[A1]] default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<f64>
+// CHECK-NEXT:  return
+func.func @gather(%s: !rasp.sop<!rasp.string>, %p: !rasp.sop<i64>) {
+  %0 = rasp.gather %s, %p default "-" : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+  %1 = rasp.gather %p, %p default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<f64>
+  return
+}

@@ -74,8 +74,8 @@ func.func @mean_lt() -> !rasp.sop<f64> {
 // -----
 
 // Not rewritten: float values (their sum depends on the order of addition),
-// string values (categorical), equality, keys that are not indices, and
-// combined selectors.
+// string values (categorical), keys that are not indices, and combined
+// selectors.
 // CHECK-LABEL: func.func @float_values
 // CHECK:         rasp.aggregate
 // CHECK-NOT:     rasp.scan_mean
@@ -101,8 +101,10 @@ func.func @string_values() -> !rasp.sop<!rasp.string> {
 
 // -----
 
+// Equality over indices is a one-match select (a gather of width 1).
 // CHECK-LABEL: func.func @equality
-// CHECK:         rasp.selector_width
+// CHECK:         rasp.indicator
+// CHECK-NOT:     rasp.selector_width
 func.func @equality() -> !rasp.sop<i64> {
   %i = rasp.indices : !rasp.sop<i64>
   %s = rasp.select %i, %i, eq : !rasp.sop<i64>, !rasp.sop<i64>
@@ -135,4 +137,68 @@ func.func @combined() -> !rasp.sop<f64> {
   %a = rasp.select_and %s, %e
   %m = rasp.aggregate %a, %t default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
   return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// One-match selects: keys are indices, queries an int s-op.
+// CHECK-LABEL: func.func @gather
+// CHECK:         %[[T:.+]] = rasp.tokens : !rasp.sop<!rasp.string>
+// CHECK:         %[[P:.+]] = rasp.sub
+// CHECK:         %[[G:.+]] = rasp.gather %[[T]], %[[P]] default 0 {rasp.op_id = 7 : i64} : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+// CHECK-NOT:     rasp.aggregate
+// CHECK:         return %[[G]]
+func.func @gather() -> !rasp.sop<!rasp.string> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %n = rasp.length : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %p = rasp.sub %n, %i : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %s = rasp.select %i, %p, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %r = rasp.aggregate %s, %t default 0 {rasp.op_id = 7 : i64} : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @gather_width
+// CHECK-DAG:     %[[ZERO:.+]] = rasp.constant 0
+// CHECK-DAG:     %[[N:.+]] = rasp.length
+// CHECK-DAG:     %[[P:.+]] = rasp.tokens : !rasp.sop<i64>
+// CHECK:         %[[GE:.+]] = rasp.cmp ge, %[[P]], %[[ZERO]]
+// CHECK:         %[[LT:.+]] = rasp.cmp lt, %[[P]], %[[N]]
+// CHECK:         %[[IN:.+]] = rasp.and %[[GE]], %[[LT]]
+// CHECK:         %[[W:.+]] = rasp.indicator %[[IN]]
+// CHECK:         return %[[W]]
+func.func @gather_width() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %p = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %i, %p, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+// Not a gather: the positions are floats, or indices are the queries (a
+// scatter: several keys may name one query).
+// CHECK-LABEL: func.func @float_positions
+// CHECK:         rasp.aggregate
+func.func @float_positions() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %p = rasp.tokens : !rasp.sop<f64>
+  %s = rasp.select %i, %p, eq : !rasp.sop<i64>, !rasp.sop<f64>
+  %r = rasp.aggregate %s, %i default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %r : !rasp.sop<f64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @scatter
+// CHECK:         rasp.aggregate
+func.func @scatter() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %p = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %p, %i, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %r = rasp.aggregate %s, %i default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %r : !rasp.sop<f64>
 }

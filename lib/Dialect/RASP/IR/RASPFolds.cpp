@@ -69,6 +69,23 @@ static Attribute foldArith(Attribute lhsAttr, Attribute rhsAttr, Type resultType
   return value ? makeNumber(resultType, 0, *value, false) : Attribute();
 }
 
+/// True when computing `value` may raise a run-time error (division by zero,
+/// a look-up miss, several values selected, ...). The reference computes
+/// every operand of a map, so a fold must not drop such an operand: its
+/// error would vanish. Conservative beyond a depth limit.
+static bool mayFail(Value value, unsigned depth = 0) {
+  Operation *def = value.getDefiningOp();
+  if (!def)
+    return false;
+  if (depth > 32)
+    return true;
+  if (llvm::isa<DivOp, ModOp, PowOp, RoundOp, LookupOp, AggregateOp, GatherOp>(def))
+    return true;
+  return llvm::any_of(def->getOperands(), [&](Value operand) {
+    return mayFail(operand, depth + 1);
+  });
+}
+
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
 OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
@@ -220,10 +237,13 @@ OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
   std::optional<bool> lhs = getBool(adaptor.getLhs()), rhs = getBool(adaptor.getRhs());
   if (lhs && rhs)
     return BoolAttr::get(getContext(), *lhs && *rhs);
+  // x and False is False only when x cannot raise an error.
   if (lhs)
-    return *lhs ? OpFoldResult(getRhs()) : OpFoldResult(adaptor.getLhs());
+    return *lhs ? OpFoldResult(getRhs())
+                : mayFail(getRhs()) ? OpFoldResult() : OpFoldResult(adaptor.getLhs());
   if (rhs)
-    return *rhs ? OpFoldResult(getLhs()) : OpFoldResult(adaptor.getRhs());
+    return *rhs ? OpFoldResult(getLhs())
+                : mayFail(getLhs()) ? OpFoldResult() : OpFoldResult(adaptor.getRhs());
   return {};
 }
 
@@ -233,19 +253,27 @@ OpFoldResult OrOp::fold(FoldAdaptor adaptor) {
   std::optional<bool> lhs = getBool(adaptor.getLhs()), rhs = getBool(adaptor.getRhs());
   if (lhs && rhs)
     return BoolAttr::get(getContext(), *lhs || *rhs);
+  // x or True is True only when x cannot raise an error.
   if (lhs)
-    return *lhs ? OpFoldResult(adaptor.getLhs()) : OpFoldResult(getRhs());
+    return !*lhs ? OpFoldResult(getRhs())
+                 : mayFail(getRhs()) ? OpFoldResult() : OpFoldResult(adaptor.getLhs());
   if (rhs)
-    return *rhs ? OpFoldResult(adaptor.getRhs()) : OpFoldResult(getLhs());
+    return !*rhs ? OpFoldResult(getLhs())
+                 : mayFail(getLhs()) ? OpFoldResult() : OpFoldResult(adaptor.getRhs());
   return {};
 }
 
 OpFoldResult WhereOp::fold(FoldAdaptor adaptor) {
+  // Whatever is dropped must not be able to raise an error.
   Value chosen;
-  if (getTrueValue() == getFalseValue())
-    chosen = getTrueValue();
-  else if (std::optional<bool> cond = getBool(adaptor.getCondition()))
-    chosen = *cond ? getTrueValue() : getFalseValue();
+  if (getTrueValue() == getFalseValue()) {
+    if (!mayFail(getCondition()))
+      chosen = getTrueValue();
+  } else if (std::optional<bool> cond = getBool(adaptor.getCondition())) {
+    Value dropped = *cond ? getFalseValue() : getTrueValue();
+    if (!mayFail(dropped))
+      chosen = *cond ? getTrueValue() : getFalseValue();
+  }
   // Only fold when no int-to-float promotion is needed.
   if (chosen && chosen.getType() == getType())
     return chosen;

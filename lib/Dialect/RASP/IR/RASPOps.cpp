@@ -285,27 +285,37 @@ LogicalResult SelectOp::verify() {
   return success();
 }
 
-LogicalResult AggregateOp::verify() {
-  SOpType values = sopType(getValues());
-  Type result = sopType(getResult()).getElementType();
-  Type defaultType = getScalarAttrElementType(getDefaultValue());
+/// The result and default rules of an aggregate, shared by rasp.gather.
+static LogicalResult verifyAggregateTypes(Operation *op, Value valuesValue,
+                                          Value resultValue, Attribute defaultValue) {
+  SOpType values = sopType(valuesValue);
+  Type result = sopType(resultValue).getElementType();
+  Type defaultType = getScalarAttrElementType(defaultValue);
   if (!defaultType)
-    return emitOpError("default must be an int, float, bool or string scalar");
+    return op->emitOpError("default must be an int, float, bool or string scalar");
   if (values.isNumeric()) {
     if (!result.isF64())
-      return emitOpError("a numeric aggregate averages: its result must be "
-                         "!rasp.sop<f64>");
+      return op->emitOpError("a numeric aggregate averages: its result must be "
+                             "!rasp.sop<f64>");
     if (kindOf(defaultType) != Kind::Numeric)
-      return emitOpError("default of a numeric aggregate must be numeric, but "
-                         "got ")
+      return op->emitOpError("default of a numeric aggregate must be numeric, "
+                             "but got ")
              << kindName(defaultType);
     return success();
   }
   if (result != values.getElementType())
-    return emitOpError("result element type must equal the values' element "
-                       "type ")
+    return op->emitOpError("result element type must equal the values' "
+                           "element type ")
            << values.getElementType();
   return success();
+}
+
+LogicalResult AggregateOp::verify() {
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValue());
+}
+
+LogicalResult GatherOp::verify() {
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValue());
 }
 
 LogicalResult ScanMeanOp::verify() {

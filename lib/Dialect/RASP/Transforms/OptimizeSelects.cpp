@@ -2,6 +2,7 @@
 
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
+#include "rasp/Runtime/RuntimeErrors.h"
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -15,6 +16,16 @@ using namespace mlir;
 using namespace rasp;
 
 namespace {
+
+/// The replacement keeps the op's id (rasp.op_id): run-time errors of the
+/// new op still name the s-op and source location the user wrote.
+template <typename NewOp, typename... Args>
+NewOp replaceKeepingId(PatternRewriter &rewriter, Operation *op, Args &&...args) {
+  auto newOp = rewriter.replaceOpWithNewOp<NewOp>(op, std::forward<Args>(args)...);
+  if (Attribute id = op->getAttr(kOpIdAttrName))
+    newOp->setAttr(kOpIdAttrName, id);
+  return newOp;
+}
 
 /// The predicate of `select(indices, indices, pred)` with an order predicate.
 std::optional<Predicate> matchIndexOrderSelect(Value selector) {
@@ -80,8 +91,55 @@ struct IndexOrderMean : OpRewritePattern<AggregateOp> {
     std::optional<Predicate> predicate = matchIndexOrderSelect(op.getSelector());
     if (!predicate || !op.getValues().getType().isInt())
       return failure();
-    rewriter.replaceOpWithNewOp<ScanMeanOp>(op, op.getType(), op.getValues(),
-                                            *predicate, op.getDefaultValueAttr());
+    replaceKeepingId<ScanMeanOp>(rewriter, op, op.getType(), op.getValues(),
+                                 *predicate, op.getDefaultValueAttr());
+    return success();
+  }
+};
+
+/// The positions of `select(indices, positions, ==)` with int positions:
+/// query q selects the one key positions[q] (when in range).
+Value matchIndexGatherSelect(Value selector) {
+  auto select = selector.getDefiningOp<SelectOp>();
+  if (!select || select.getPredicate() != Predicate::eq ||
+      !select.getKeys().getDefiningOp<IndicesOp>() ||
+      !select.getQueries().getType().isInt())
+    return Value();
+  return select.getQueries();
+}
+
+/// aggregate(select(indices, positions, ==), values) -> gather.
+struct IndexGather : OpRewritePattern<AggregateOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AggregateOp op,
+                                PatternRewriter &rewriter) const override {
+    Value positions = matchIndexGatherSelect(op.getSelector());
+    if (!positions)
+      return failure();
+    replaceKeepingId<GatherOp>(rewriter, op, op.getType(), op.getValues(),
+                               positions, op.getDefaultValueAttr());
+    return success();
+  }
+};
+
+/// selector_width(select(indices, positions, ==)) is 1 where the position
+/// lies in [0, n), else 0.
+struct IndexGatherWidth : OpRewritePattern<SelectorWidthOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SelectorWidthOp op,
+                                PatternRewriter &rewriter) const override {
+    Value positions = matchIndexGatherSelect(op.getSelector());
+    if (!positions)
+      return failure();
+    Location loc = op.getLoc();
+    Type type = op.getType();
+    auto boolType = SOpType::get(rewriter.getContext(), rewriter.getI1Type());
+    Value zero = ConstantOp::create(rewriter, loc, type, rewriter.getI64IntegerAttr(0));
+    Value length = LengthOp::create(rewriter, loc, type);
+    Value aboveZero = CmpOp::create(rewriter, loc, boolType, Predicate::ge, positions, zero);
+    Value belowN = CmpOp::create(rewriter, loc, boolType, Predicate::lt, positions, length);
+    Value inRange = AndOp::create(rewriter, loc, boolType, aboveZero, belowN);
+    rewriter.replaceOpWithNewOp<IndicatorOp>(op, type, inRange);
     return success();
   }
 };
@@ -90,7 +148,8 @@ struct OptimizeSelectsPass
     : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<IndexOrderWidth, IndexOrderMean>(&getContext());
+    patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

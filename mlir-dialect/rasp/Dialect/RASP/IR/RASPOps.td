@@ -346,4 +346,30 @@ def RASP_ScanMeanOp : RASP_Op<"scan_mean", [Pure]> {
   let hasVerifier = 1;
 }
 
+def RASP_GatherOp : RASP_Op<"gather", [Pure]> {
+  let summary = "each position reads the value at a computed position";
+  let description = [{
+    `aggregate(select(indices, positions, ==), values, default)`: query q
+    selects exactly the key `positions[q]` when it lies in [0, n), and none
+    otherwise, so the aggregate is a gather in O(n) instead of an n-by-n
+    loop. Result types, defaults and run-time errors are the aggregate's
+    (a numeric gather gives a float; a default of another kind than the
+    values is checked as the aggregate checks it). Made by
+    `rasp-optimize-selects`; the front end never emits it.
+
+    ```mlir
+    %r = rasp.gather %tokens, %target default 0
+           : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins RASP_AnySOp:$values, RASP_IntSOp:$positions,
+                       AnyAttr:$default_value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    $values `,` $positions `default` custom<RASPScalar>($default_value) attr-dict
+    `:` qualified(type($values)) `,` qualified(type($positions)) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // RASP_OPS_TD

@@ -68,6 +68,10 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
     - `aggregate(select(indices, indices, pred), values, default)` for an
       order predicate and int values becomes `rasp.scan_mean` (a running
       sum). Int sums are exact, so the results equal the generic kernel's.
+    - `aggregate(select(indices, positions, ==), values, default)` with int
+      positions (reverse, `s[i]`, shifts) becomes `rasp.gather`: each query
+      selects at most the one key `positions[q]`; `selector_width` of that
+      select is 1 where the position is in [0, n).
 
     Float values (whose sums depend on the order of addition) and
     categorical aggregates are not rewritten. `rasp-run --no-rewrite` skips
