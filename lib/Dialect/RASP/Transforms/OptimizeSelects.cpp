@@ -21,8 +21,9 @@ namespace {
 /// new op still name the s-op and source location the user wrote.
 template <typename NewOp, typename... Args>
 NewOp replaceKeepingId(PatternRewriter &rewriter, Operation *op, Args &&...args) {
+  Attribute id = op->getAttr(kOpIdAttrName); // op is erased below
   auto newOp = rewriter.replaceOpWithNewOp<NewOp>(op, std::forward<Args>(args)...);
-  if (Attribute id = op->getAttr(kOpIdAttrName))
+  if (id)
     newOp->setAttr(kOpIdAttrName, id);
   return newOp;
 }
