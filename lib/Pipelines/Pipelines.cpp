@@ -7,7 +7,8 @@
 using namespace mlir;
 using namespace rasp;
 
-llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
+std::string rasp::getStagePipeline(LoweringStage stage,
+                                   const LoweringOptions &options) {
   switch (stage) {
   case LoweringStage::Linalg:
     // Fusion merges chains of maps (and their constants) into one loop.
@@ -17,12 +18,13 @@ llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
     // Empty-tensor elimination lets the last generic write straight into the
     // caller's output buffer; deallocation frees the O(n) temporaries. The
     // select reductions get register-blocked loops, the rest plain loops.
-    return "eliminate-empty-tensors,empty-tensor-to-alloc-tensor,"
+    return std::string("eliminate-empty-tensors,empty-tensor-to-alloc-tensor,"
            "one-shot-bufferize{bufferize-function-boundaries "
            "function-boundary-type-conversion=identity-layout-map},"
            "canonicalize,buffer-deallocation-pipeline,"
-           "func.func(convert-select-reductions-to-affine),"
-           "func.func(convert-linalg-to-affine-loops),"
+           "func.func(convert-select-reductions-to-affine{parallel=") +
+           (options.parallel ? "true" : "false") +
+           "}),func.func(convert-linalg-to-affine-loops),"
            "func.func(affine-scalrep),canonicalize,cse";
   case LoweringStage::LLVM:
     // Parallel query blocks become OpenMP worksharing loops (the JIT loads
@@ -39,14 +41,17 @@ llvm::StringRef rasp::getStagePipeline(LoweringStage stage) {
 }
 
 LogicalResult rasp::buildRASPLoweringPipeline(OpPassManager &pm,
-                                              LoweringStage last, bool rewrite) {
-  if (rewrite && failed(parsePassPipeline("rasp-optimize-selects", pm, llvm::errs())))
+                                              LoweringStage last,
+                                              const LoweringOptions &options) {
+  if (options.rewrite &&
+      failed(parsePassPipeline("rasp-optimize-selects", pm, llvm::errs())))
     return failure();
   for (LoweringStage stage :
        {LoweringStage::Linalg, LoweringStage::Affine, LoweringStage::LLVM}) {
     // The pipeline text is nested in pm (a module pass manager) directly:
     // wrapping it in builtin.module(...) would nest it one level too deep.
-    if (failed(parsePassPipeline(getStagePipeline(stage), pm, llvm::errs())))
+    if (failed(parsePassPipeline(getStagePipeline(stage, options), pm,
+                                 llvm::errs())))
       return failure();
     if (stage == last)
       break;
@@ -60,6 +65,9 @@ struct RASPPipelineOptions : public PassPipelineOptions<RASPPipelineOptions> {
                        llvm::cl::desc("Run rasp-optimize-selects first (O(n) "
                                       "forms of recognized selects)"),
                        llvm::cl::init(true)};
+  Option<bool> parallel{*this, "parallel",
+                        llvm::cl::desc("Parallel query loops (OpenMP)"),
+                        llvm::cl::init(true)};
 };
 } // namespace
 
@@ -69,7 +77,10 @@ void rasp::registerRASPPipelines() {
     PassPipelineRegistration<RASPPipelineOptions>(
         name, description,
         [stage](OpPassManager &pm, const RASPPipelineOptions &options) {
-          (void)buildRASPLoweringPipeline(pm, stage, options.rewrite);
+          LoweringOptions lowering;
+          lowering.rewrite = options.rewrite;
+          lowering.parallel = options.parallel;
+          (void)buildRASPLoweringPipeline(pm, stage, lowering);
         });
   };
   registerStage("rasp-to-linalg",

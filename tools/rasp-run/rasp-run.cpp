@@ -37,6 +37,7 @@
 #include "llvm/Support/ToolOutputFile.h"
 
 #include <chrono>
+#include <thread>
 #include <unistd.h>
 #include <set>
 
@@ -324,6 +325,18 @@ void setVocabulary(ModuleOp module, const RaspInput &input) {
   module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
 }
 
+/// The threads a run uses: --threads, or every core.
+unsigned threadCount() {
+  return *threads ? *threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
+LoweringOptions loweringOptions() {
+  LoweringOptions options;
+  options.rewrite = !noRewrite;
+  options.parallel = threadCount() > 1;
+  return options;
+}
+
 struct Timings {
   double parseMs = 0, compileMs = 0, runMs = 0;
 };
@@ -339,7 +352,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
   setVocabulary(module, input);
 
   PassManager pm(module.getContext());
-  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, !noRewrite)))
+  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, loweringOptions())))
     return fail("cannot build the lowering pipeline");
   if (failed(pm.run(module)))
     return 1; // diagnostics printed
@@ -386,7 +399,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
                         : llvm::isa<StringType>(elementType) ? 4 : 8;
   std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
   auto runStart = Clock::now();
-  auto report = (*program)->run(name, lowered, buffer.data(), *threads);
+  auto report = (*program)->run(name, lowered, buffer.data(), threadCount());
   timings.runMs = msSince(runStart);
   if (!report)
     return fail("cannot run '" + name + "': " + llvm::toString(report.takeError()));
@@ -436,7 +449,7 @@ int emitStage(ModuleOp module, const RaspInput &input) {
                         : emit == Emit::Affine ? LoweringStage::Affine
                                                : LoweringStage::LLVM;
   PassManager pm(module.getContext());
-  if (failed(buildRASPLoweringPipeline(pm, stage, !noRewrite)))
+  if (failed(buildRASPLoweringPipeline(pm, stage, loweringOptions())))
     return fail("cannot build the lowering pipeline");
   if (failed(pm.run(module)))
     return 1;

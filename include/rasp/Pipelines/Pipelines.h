@@ -10,6 +10,8 @@
 
 #include "mlir/Pass/PassManager.h"
 
+#include <string>
+
 namespace rasp {
 
 /// The stages of the lowering, in order. Each adds its passes on top of the
@@ -20,16 +22,26 @@ enum class LoweringStage {
   LLVM,   // affine -> scf -> cf -> the LLVM dialect
 };
 
-/// The textual pass pipeline that one stage adds (for docs and --help).
-llvm::StringRef getStagePipeline(LoweringStage stage);
+
+/// Options of the lowering pipelines.
+struct LoweringOptions {
+  /// Run rasp-optimize-selects first (O(n) forms of recognized selects);
+  /// without it every select takes the generic n-by-n kernel.
+  bool rewrite = true;
+  /// Emit the select loops' query blocks as parallel loops (OpenMP threads).
+  /// A one-thread run is compiled without them: no runtime start-up cost.
+  bool parallel = true;
+};
+
+/// The textual pass pipeline that one stage adds.
+std::string getStagePipeline(LoweringStage stage,
+                             const LoweringOptions &options = {});
 
 /// Adds the passes of every stage up to and including `last` to `pm` (a
-/// pass manager on builtin.module). `rewrite` runs rasp-optimize-selects
-/// first (O(n) forms of recognized selects); without it every select takes
-/// the generic n-by-n kernel.
+/// pass manager on builtin.module).
 mlir::LogicalResult buildRASPLoweringPipeline(mlir::OpPassManager &pm,
                                               LoweringStage last,
-                                              bool rewrite = true);
+                                              const LoweringOptions &options = {});
 
 /// Registers --rasp-to-linalg, --rasp-to-affine and --rasp-to-llvm.
 void registerRASPPipelines();
