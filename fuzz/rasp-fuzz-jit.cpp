@@ -78,7 +78,7 @@ MLIRContext &getContext() {
     DialectRegistry registry;
     rasp::registerAllDialects(registry);
     rasp::registerAllTranslations(registry);
-    auto *ctx = new MLIRContext(registry, MLIRContext::Threading::DISABLED);
+    auto *ctx = new MLIRContext(registry);
     ctx->loadAllAvailableDialects();
     return ctx;
   }();
@@ -142,7 +142,11 @@ std::unique_ptr<Compiled> compile(llvm::StringRef text) {
     vocab.push_back(StringAttr::get(&context, std::to_string(v)));
   (*module)->setAttr(kVocabularyAttrName, ArrayAttr::get(&context, vocab));
   PassManager pm(&context);
-  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM)) ||
+  // RASP_FUZZ_NO_REWRITE=1 skips rasp-optimize-selects (rasp-run --no-rewrite),
+  // to fuzz the rest of the pipeline while a bug there is open.
+  LoweringOptions lowering;
+  lowering.rewrite = !std::getenv("RASP_FUZZ_NO_REWRITE");
+  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, lowering)) ||
       failed(pm.run(*module))) {
     llvm::errs() << "lowering failed for a program the front end accepted:\n"
                  << text << "\n" << diagnostics;
@@ -289,7 +293,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (text.size() > kMaxProgramBytes)
     return 0;
 
-  static std::map<std::string, std::unique_ptr<Compiled>> cache;
+  // Never destroyed: tearing ExecutionEngines down during static destruction
+  // at exit (after LLVM's own statics) crashes in ORC's object emission.
+  static auto &cache = *new std::map<std::string, std::unique_ptr<Compiled>>();
   auto it = cache.find(text.str());
   if (it == cache.end()) {
     if (cache.size() >= kCacheSize)

@@ -27,8 +27,9 @@ if [ "${FUZZ_SKIP_BUILD:-0}" != 1 ]; then
 fi
 
 # LLVM's JIT and libMLIR allocate objects that live until exit; leak reports
-# from those are noise here (see docs/testing.md).
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:allocator_may_return_null=1}
+# from those are noise here; allow_user_poisoning=0: LLVM headers poison
+# memory that uninstrumented libLLVM hands out (see docs/testing.md).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:allocator_may_return_null=1:allow_user_poisoning=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 run() {
