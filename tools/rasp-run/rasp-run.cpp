@@ -269,6 +269,10 @@ func::FuncOp selectFunction(ModuleOp module) {
   }
   if (funcs.size() == 1)
     return funcs.front();
+  if (funcs.empty()) {
+    fail("the program defines no s-op to compute");
+    return nullptr;
+  }
   std::string names;
   for (func::FuncOp fn : funcs)
     names += (names.empty() ? "" : ", ") + fn.getSymName().str();
