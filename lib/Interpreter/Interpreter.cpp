@@ -160,19 +160,6 @@ double numberAt(const SOpValue &value, size_t pos) {
                                      : value.floats[pos];
 }
 
-template <typename T>
-bool applyPredicate(Predicate predicate, const T &a, const T &b) {
-  switch (predicate) {
-  case Predicate::eq: return a == b;
-  case Predicate::ne: return !(a == b);
-  case Predicate::lt: return a < b;
-  case Predicate::gt: return b < a;
-  case Predicate::le: return a < b || a == b;
-  case Predicate::ge: return b < a || a == b;
-  }
-  return false;
-}
-
 /// `predicate(a[i], b[j])` for two s-ops of one kind (numeric, string, bool).
 /// int with int compares exactly; int with float as doubles; strings by
 /// bytes (StringRef compares unsigned, so UTF-8 sorts by code point).

@@ -195,19 +195,6 @@ OpFoldResult ConcatOp::fold(FoldAdaptor adaptor) {
   return StringAttr::get(getContext(), lhs.getValue() + rhs.getValue());
 }
 
-template <typename T>
-static bool compare(Predicate predicate, const T &a, const T &b) {
-  switch (predicate) {
-  case Predicate::eq: return a == b;
-  case Predicate::ne: return !(a == b);
-  case Predicate::lt: return a < b;
-  case Predicate::gt: return b < a;
-  case Predicate::le: return a < b || a == b;
-  case Predicate::ge: return b < a || a == b;
-  }
-  return false;
-}
-
 OpFoldResult CmpOp::fold(FoldAdaptor adaptor) {
   Attribute lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
   if (!lhs || !rhs)
@@ -216,15 +203,15 @@ OpFoldResult CmpOp::fold(FoldAdaptor adaptor) {
   std::optional<bool> result;
   if (auto a = getNumber(lhs), b = getNumber(rhs); a && b) {
     if (a->isInt && b->isInt)
-      result = compare(predicate, a->i, b->i);
+      result = applyPredicate(predicate, a->i, b->i);
     else
-      result = compare(predicate, a->asDouble(), b->asDouble());
+      result = applyPredicate(predicate, a->asDouble(), b->asDouble());
   } else if (auto a = llvm::dyn_cast<StringAttr>(lhs),
              b = llvm::dyn_cast<StringAttr>(rhs);
              a && b) {
-    result = compare(predicate, a.getValue(), b.getValue());
+    result = applyPredicate(predicate, a.getValue(), b.getValue());
   } else if (auto a = getBool(lhs), b = getBool(rhs); a && b) {
-    result = compare(predicate, *a, *b);
+    result = applyPredicate(predicate, *a, *b);
   }
   if (!result)
     return {};

@@ -24,6 +24,21 @@ mlir::Type getScalarAttrElementType(mlir::Attribute attr);
 
 /// Spells a predicate as in RASP source: ==, !=, <, >, <=, >=.
 llvm::StringRef stringifyPredicateSymbol(Predicate predicate);
+
+/// `a <predicate> b` on C++ values, as Python compares them (the folders and
+/// the interpreter share it, so both agree with the generated code).
+template <typename T>
+bool applyPredicate(Predicate predicate, const T &a, const T &b) {
+  switch (predicate) {
+  case Predicate::eq: return a == b;
+  case Predicate::ne: return !(a == b);
+  case Predicate::lt: return a < b;
+  case Predicate::gt: return b < a;
+  case Predicate::le: return a < b || a == b;
+  case Predicate::ge: return b < a || a == b;
+  }
+  return false;
+}
 } // namespace rasp
 
 #endif // RASP_DIALECT_RASP_IR_RASPOPS_H
