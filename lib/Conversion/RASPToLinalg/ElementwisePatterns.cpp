@@ -57,10 +57,8 @@ struct TokensLowering : OpConversionPattern<TokensOp> {
 
 /// Base of the patterns that build one element-wise generic.
 template <typename OpTy>
-struct MapLowering : OpConversionPattern<OpTy> {
-  MapLowering(const TypeConverter &converter, MLIRContext *ctx,
-              const RASPLoweringState &state)
-      : OpConversionPattern<OpTy>(converter, ctx), state(state) {}
+struct MapLowering : RASPConversionPattern<OpTy> {
+  using RASPConversionPattern<OpTy>::RASPConversionPattern;
 
   using OpAdaptor = typename OpTy::Adaptor;
 
@@ -88,12 +86,11 @@ struct MapLowering : OpConversionPattern<OpTy> {
         [&](OpBuilder &b, Location bodyLoc, ArrayRef<Value> scalars) {
           return emitScalar(op, b, bodyLoc, scalars);
         },
-        state);
+        this->state);
     rewriter.replaceOp(op, result);
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
 struct ConstantLowering : MapLowering<ConstantOp> {
@@ -289,10 +286,8 @@ struct PowLowering : MapLowering<PowOp> {
 
 /// Concatenation of interned strings is a table look-up: the ids each side
 /// can hold index a dense |L| x |R| table of result ids.
-struct ConcatLowering : OpConversionPattern<ConcatOp> {
-  ConcatLowering(const TypeConverter &converter, MLIRContext *ctx,
-                 const RASPLoweringState &state)
-      : OpConversionPattern(converter, ctx), state(state) {}
+struct ConcatLowering : RASPConversionPattern<ConcatOp> {
+  using RASPConversionPattern::RASPConversionPattern;
 
   LogicalResult
   matchAndRewrite(ConcatOp op, OpAdaptor adaptor,
@@ -377,7 +372,6 @@ struct ConcatLowering : OpConversionPattern<ConcatOp> {
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
 struct CmpLowering : MapLowering<CmpOp> {

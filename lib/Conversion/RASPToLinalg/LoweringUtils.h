@@ -14,6 +14,7 @@
 #include "rasp/Runtime/RuntimeErrors.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/Transforms/DialectConversion.h"
 
 namespace rasp::lowering {
 
@@ -23,6 +24,16 @@ struct MapOperand {
   mlir::Value tensor;       // set for tensor operands
   mlir::Attribute constant; // set for constants
   mlir::Type raspElementType;
+};
+
+/// A conversion pattern that reads the lowering state (string ids and sets).
+template <typename OpTy>
+struct RASPConversionPattern : mlir::OpConversionPattern<OpTy> {
+  RASPConversionPattern(const mlir::TypeConverter &converter,
+                        mlir::MLIRContext *ctx, const RASPLoweringState &state)
+      : mlir::OpConversionPattern<OpTy>(converter, ctx), state(state) {}
+
+  const RASPLoweringState &state;
 };
 
 /// Classifies `original` (a rasp s-op value) given its converted value.

@@ -17,10 +17,8 @@ using namespace rasp::lowering;
 
 namespace {
 
-struct ScanMeanLowering : OpConversionPattern<ScanMeanOp> {
-  ScanMeanLowering(const TypeConverter &converter, MLIRContext *ctx,
-                   const RASPLoweringState &state)
-      : OpConversionPattern(converter, ctx), state(state) {}
+struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
+  using RASPConversionPattern::RASPConversionPattern;
 
   LogicalResult
   matchAndRewrite(ScanMeanOp op, OpAdaptor adaptor,
@@ -72,7 +70,6 @@ struct ScanMeanLowering : OpConversionPattern<ScanMeanOp> {
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
 } // namespace

@@ -296,10 +296,8 @@ Value finalizeAggregate(ConversionPatternRewriter &rewriter, Operation *op,
 /// rasp.gather: per query, the value at positions[q] when it lies in [0, n)
 /// (sum = that value, count = 1) or nothing (count = 0); then the
 /// aggregate's own finalization, so results and errors are the aggregate's.
-struct GatherLowering : OpConversionPattern<GatherOp> {
-  GatherLowering(const TypeConverter &converter, MLIRContext *ctx,
-                 const RASPLoweringState &state)
-      : OpConversionPattern(converter, ctx), state(state) {}
+struct GatherLowering : RASPConversionPattern<GatherOp> {
+  using RASPConversionPattern::RASPConversionPattern;
 
   LogicalResult
   matchAndRewrite(GatherOp op, OpAdaptor adaptor,
@@ -364,13 +362,10 @@ struct GatherLowering : OpConversionPattern<GatherOp> {
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
-struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
-  SelectorWidthLowering(const TypeConverter &converter, MLIRContext *ctx,
-                        const RASPLoweringState &state)
-      : OpConversionPattern(converter, ctx), state(state) {}
+struct SelectorWidthLowering : RASPConversionPattern<SelectorWidthOp> {
+  using RASPConversionPattern::RASPConversionPattern;
 
   LogicalResult
   matchAndRewrite(SelectorWidthOp op, OpAdaptor,
@@ -404,13 +399,10 @@ struct SelectorWidthLowering : OpConversionPattern<SelectorWidthOp> {
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
-struct AggregateLowering : OpConversionPattern<AggregateOp> {
-  AggregateLowering(const TypeConverter &converter, MLIRContext *ctx,
-                    const RASPLoweringState &state)
-      : OpConversionPattern(converter, ctx), state(state) {}
+struct AggregateLowering : RASPConversionPattern<AggregateOp> {
+  using RASPConversionPattern::RASPConversionPattern;
 
   LogicalResult
   matchAndRewrite(AggregateOp op, OpAdaptor adaptor,
@@ -462,7 +454,6 @@ struct AggregateLowering : OpConversionPattern<AggregateOp> {
     return success();
   }
 
-  const RASPLoweringState &state;
 };
 
 } // namespace
