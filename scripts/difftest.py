@@ -21,17 +21,38 @@ interpreter) with `--format json`, and the two must agree:
 Deterministic from --seed. A program file holds several s-ops (s0, s1, ...),
 each a generated expression; rasp-run compiles one --sop per invocation.
 
+--mode rewrites aims at rasp-optimize-selects: every s-op is
+selector_width(sel) or aggregate(sel, values[, default]) (int, bool, string
+and float values) where sel has one of the shapes the rewrites turn into sort,
+counting and scan kernels: equality joins select(K, Q, ==) (int, string, bool
+and float keys; K and Q the same s-op or not; negative, large and
+out-of-range values), joins with key filters (select(B, True, ==),
+select(X, 3, <)), query filters (select(1, Q, <)) or a second equality
+column, order predicates, grouped scans (select(K, K, ==) and
+select(indices, indices, <)), lexicographic selectors (select(K, Q, <) or
+(select(K, Q, ==) and select(indices, indices, <)), every variant and
+operand order), permutation scatters aggregate(select(target, indices, ==),
+v) with the stable rank as target or targets with duplicates and
+out-of-range values, and global selectors (select(1, 1, ==), tautologies);
+plus near misses (one column changed). Columns may be such s-ops themselves.
+Inputs are small (n = 0, 1, 2 often) with many ties. Floats are then
+compared exactly (--exact-floats): means must add in key order. A fifth of
+the default mode's selectors are drawn from these shapes too.
+
   difftest.py --rasp-run build/bin/rasp-run --seed 1 --count 200
   difftest.py --rasp-run build/bin/rasp-run --soak 600 --out /tmp/difftest
+  difftest.py --rasp-run build/bin/rasp-run --mode rewrites --seed 1 --count 200
 
 On a disagreement the s-op is reduced (a smaller input, then smaller
 sub-expressions of the same type, while the same kind of disagreement stays)
-and written to OUT/case-SEED-K/ (prog.rasp, cmd.sh, report.txt), and printed.
+and written to OUT/case-SEED-K/ (prog.rasp, cmd.sh, report.txt, with the JIT's
+result under --no-rewrite too), and printed.
 Exit status: 0 if every s-op agreed, 1 otherwise.
 """
 
 import argparse
 import concurrent.futures
+import copy
 import json
 import math
 import os
@@ -90,11 +111,13 @@ def py_str(s):
 class Gen:
     """Random expressions of one type, for one input mode."""
 
-    def __init__(self, rng, mode, vocab):
+    def __init__(self, rng, mode, vocab, rewrite_share=0.0):
         self.rng = rng
         self.mode = mode  # 'str' (tokens are characters) or 'ints'
         self.vocab = vocab  # strings the tokens may be
         self.concats = 0
+        self.rewrite_share = rewrite_share  # selectors drawn from the rewrite shapes
+        self.shapes = []  # the rewrite shapes drawn (statistics)
 
     # -- constants -----------------------------------------------------------
     def cint(self, lo=-3, hi=5):
@@ -426,6 +449,8 @@ class Gen:
     # -- selectors -----------------------------------------------------------
     def sel(self, d):
         r = self.rng
+        if self.rewrite_share and r.random() < self.rewrite_share:
+            return self.rewrite_sel(max(0, d - 1))
         if d > 0 and r.random() < 0.35:
             form = r.choice(["and", "or", "not"])
             if form == "not":
@@ -461,6 +486,300 @@ class Gen:
         return Node("select({0}, {1}, %s)" % pred, "sel", k, q)
 
 
+    # -- shapes of rasp-optimize-selects (--mode rewrites) --------------------
+    # The select/aggregate/selector_width patterns that the rewrites turn into
+    # sort, counting and scan kernels, with their boundary cases: equality
+    # joins on every key kind (negative, large, out-of-range values; keys and
+    # queries the same s-op or not), joins with key/query filters, two
+    # equality columns, order predicates, grouped scans, lexicographic
+    # (sort-like) selectors, permutation scatters (and targets with duplicates
+    # or out-of-range values), global selectors; plus near misses (one operand
+    # changed) that must not be rewritten wrongly.
+
+    def col(self, typ, d=0):
+        """A key or query column of `typ` ('int', 'str', 'bool', 'float')."""
+        r = self.rng
+        ints = self.mode == "ints"
+        if d > 0 and r.random() < 0.2:
+            return self.derived_col(typ, d - 1)
+        if r.random() < 0.08:
+            return self.sop(typ, r.randint(0, 1))  # anything of the type
+        v0 = self.vocab[0]
+        v1 = self.vocab[-1]
+        if typ == "int":
+            opts = ["indices", "indices", "length", "(indices % 2)", "(indices - 2)",
+                    "(-indices)", "(indices * 1000000007)", "((length - indices) - 1)",
+                    "(indices + length)", "((indices * 5) % 7)", "(indices - length)"]
+            if ints:
+                opts += ["tokens_int"] * 4 + [
+                    "(tokens_int % 3)", "(-tokens_int)", "(tokens_int * 1000000007)",
+                    "(tokens_int - 5)", "(tokens_int - indices)",
+                    "(tokens_int * (-1000000000000))",
+                    "selector_width(select(tokens_int, tokens_int, ==))"]
+            else:
+                table = ", ".join('"%s": %d' % (v, (2, -1, 0, 5)[i % 4])
+                                  for i, v in enumerate(self.vocab))
+                opts += ['indicator((tokens == "%s"))' % v0,
+                         "selector_width(select(tokens, tokens, ==))",
+                         "{%s}[tokens]" % table]
+            return leaf(r.choice(opts), "int")
+        if typ == "str":
+            opts = ["tokens", "tokens", "tokens",
+                    '["%s", "%s", "%s"][(indices %% 3)]' % (v1, v0, v1),
+                    '(tokens if ((indices %% 2) == 0) else "%s")' % v0,
+                    '("%s" if (indices < 2) else tokens)' % v1]
+            if self.concats < 2 and r.random() < 0.3:
+                self.concats += 1
+                opts.append('(tokens + "%s")' % v0)
+            return leaf(r.choice(opts), "str")
+        if typ == "bool":
+            opts = ["((indices % 2) == 0)", "(indices < 2)", "(indices > (length - 3))"]
+            if ints:
+                opts += ["tokens_bool", "tokens_bool", "(tokens_int > 0)", "(tokens_int == indices)"]
+            else:
+                opts += ['(tokens == "%s")' % v0, '(tokens == "%s")' % v0, '(tokens < "%s")' % v1]
+            return leaf(r.choice(opts), "bool")
+        # float
+        opts = ["(indices / 3)", "(indices * 0.5)", "((indices % 3) - 0.5)"]
+        if ints:
+            opts += ["tokens_float", "tokens_float", "(tokens_int / 2)",
+                     "(tokens_float ^ 0.5)"]  # nan for negative tokens
+        return leaf(r.choice(opts), "float")
+
+    def derived_col(self, typ, d):
+        """A column computed by a rewrite shape itself (nested rewrites)."""
+        r = self.rng
+        if typ == "int":
+            if r.random() < 0.7:
+                return Node("selector_width({0})", "int", self.rewrite_sel(d))
+            return Node("round({0})", "int",
+                        Node("aggregate({0}, {1}, 0)", "float", self.rewrite_sel(d),
+                             self.col("int", 0)))
+        if typ == "float":
+            return Node("aggregate({0}, {1})", "float", self.rewrite_sel(d),
+                        self.value_col(r.choice(["int", "float"])))
+        # str, bool: a sort (one match per query), which may also fail
+        return Node("aggregate({0}, {1})", typ, self.scatter_sel(d), self.col(typ, 0))
+
+    def value_col(self, typ):
+        """Values of an aggregate: columns, big ints whose means pass 2^53,
+        floats whose sums depend on the order of addition."""
+        r = self.rng
+        if typ == "int":
+            if r.random() < 0.3:
+                opts = ["((indices * 1000000000000000) + 1)", "(indices * 1000000007)",
+                        "(1 - (indices * 333333333333333))"]
+                if self.mode == "ints":
+                    opts += ["(tokens_int * 1000000000000)",
+                             "((tokens_int * 1000000000001) + indices)"]
+                return leaf(r.choice(opts), "int")
+            return self.col("int", 0)
+        if typ == "float":
+            opts = ["(indices / 3)", "((indices / 7) + 1000000)", "(indices * 0.1)",
+                    "(0.1 - (indices / 10))"]
+            if self.mode == "ints":
+                opts += ["tokens_float", "(tokens_float * 0.1)", "(tokens_int / 7)",
+                         "((tokens_float / 3) + 100000000)"]
+            if r.random() < 0.1:
+                return self.sop("float", 1)
+            return leaf(r.choice(opts), "float")
+        return self.col(typ, 0)
+
+    def const_for(self, typ):
+        r = self.rng
+        if typ == "int":
+            return self.cint(-2, 5) if r.random() < 0.9 else leaf(
+                r.choice(["1000000007", "(-1000000007)"]), "cint")
+        if typ == "float":
+            return r.choice([self.cfloat, self.cint])()
+        if typ == "bool":
+            return self.cbool()
+        return leaf(py_str(r.choice(self.vocab + ["", "zz"])), "cstr")
+
+    def kq(self, d, typ=None):
+        """Key and query columns for one comparison: the same s-op (a third
+        of the time), or two of one kind (ints with floats, bools with
+        numbers sometimes)."""
+        r = self.rng
+        typ = typ or r.choice(["int", "int", "int", "str", "str", "bool", "float"])
+        k = self.col(typ, d)
+        u = r.random()
+        if u < 0.35:
+            q = k
+        elif typ in ("int", "float") and u < 0.45:
+            q = self.col("float" if typ == "int" else "int", d)
+        elif typ == "bool" and u < 0.45:
+            q = self.col("int", d)
+        else:
+            q = self.col(typ, d)
+        if r.random() < 0.5:
+            k, q = q, k
+        return k, q
+
+    @staticmethod
+    def s(k, q, pred):
+        return Node("select({0}, {1}, %s)" % pred, "sel", k, q)
+
+    def both(self, form, a, b):
+        """a and b / a or b, operands in either order."""
+        if self.rng.random() < 0.5:
+            a, b = b, a
+        return Node("({0} %s {1})" % form, "sel", a, b)
+
+    def key_filter(self, d):
+        """A selector on keys only, queries only, or a bool column."""
+        r = self.rng
+        u = r.random()
+        if u < 0.35:
+            return self.s(self.col("bool", d), self.cbool(), r.choice(["==", "==", "!="]))
+        typ = r.choice(["int", "int", "str", "float"])
+        x = self.col(typ, d)
+        c = self.const_for(typ)
+        pred = r.choice(["<", "<", "<=", ">", ">=", "==", "!="])
+        if u < 0.7:
+            return self.s(x, c, pred)  # key filter: pred(x[k], c)
+        return self.s(c, x, pred)  # query filter: pred(c, x[q])
+
+    def lex(self, d, k=None, q=None):
+        """select(K, Q, <) or (select(K, Q, ==) and select(indices, indices, <))
+        and its variants (>, <=, >=, other tie-breaks, operands swapped);
+        sometimes a near miss (another column in one of the parts)."""
+        r = self.rng
+        if k is None:
+            k, q = self.kq(d)
+        first = r.choice(["<", "<", ">", ">", "<=", ">="])
+        tie = r.choice(["<", "<", ">", "<=", ">="])
+        k2, q2 = k, q
+        if r.random() < 0.12:  # near miss: the equality on other columns
+            k2, q2 = self.kq(d)
+        ti = leaf("indices", "int")
+        tk, tq = ti, ti
+        if r.random() < 0.15:  # tie-break on another column
+            tk, tq = self.kq(d)
+        eq = self.both("and", self.s(k2, q2, "=="), self.s(tk, tq, tie))
+        return self.both("or", self.s(k, q, first), eq)
+
+    def target(self, d):
+        """Positions for a scatter: a permutation (the stable rank, reverse,
+        rotation) or one with duplicates or values outside [0, n)."""
+        r = self.rng
+        u = r.random()
+        if u < 0.4:  # stable rank: the width of a lexicographic selector on K, K
+            k = self.col(r.choice(["int", "int", "str", "bool", "float"]), d)
+            return Node("selector_width({0})", "int", self.lex(d, k, k))
+        if u < 0.55:  # ranks with ties: duplicates
+            k = self.col(r.choice(["int", "str"]), d)
+            return Node("selector_width({0})", "int",
+                        self.s(k, k, r.choice(["<", "<=", ">", ">="])))
+        opts = ["((length - indices) - 1)", "((indices + 1) % length)", "(indices + 1)",
+                "(indices - 1)", "(indices % 2)", "(indices * 2)", "((indices * 3) % length)"]
+        if self.mode == "ints":
+            opts += ["tokens_int", "tokens_int", "(tokens_int % length)", "(-tokens_int)"]
+        return leaf(r.choice(opts), "int")
+
+    def scatter_sel(self, d):
+        r = self.rng
+        t = self.target(d)
+        if r.random() < 0.8:
+            return self.s(t, leaf("indices", "int"), "==")  # scatter: key target[k] == q
+        return self.s(leaf("indices", "int"), t, "==")  # gather: key k == target[q]
+
+    def global_sel(self, d):
+        r = self.rng
+        form = r.choice(["taut", "self", "const", "const", "length", "notconst"])
+        if form in ("taut", "self"):
+            x = self.col(r.choice(["int", "str", "bool", "float"]), d)
+            eq = self.s(x, x, r.choice(["==", "==", "<=", ">="]))
+            if form == "self":
+                return eq
+            return self.both("or", eq, Node("(not {0})", "sel", eq))
+        if form == "length":
+            return self.s(leaf("length", "int"), leaf("length", "int"), r.choice(PREDICATES))
+        typ = r.choice(["int", "int", "str", "bool"])
+        a, b = self.const_for(typ), self.const_for(typ)
+        if r.random() < 0.4:
+            b = a
+        sel = self.s(a, b, r.choice(PREDICATES))
+        if form == "notconst":
+            return Node("(not {0})", "sel", sel)
+        return sel
+
+    REWRITE_SHAPES = ["eq", "eq", "eq_filter", "eq_filter", "eq_two", "order", "grouped",
+                      "grouped", "lex", "lex", "scatter", "scatter", "global"]
+
+    def rewrite_sel(self, d):
+        """A selector of one of the rewrite shapes (d: nesting of columns)."""
+        r = self.rng
+        shape = r.choice(self.REWRITE_SHAPES)
+        self.shapes.append(shape)
+        if shape == "eq":
+            k, q = self.kq(d)
+            sel = self.s(k, q, "==" if r.random() < 0.9 else "!=")
+        elif shape == "eq_filter":
+            k, q = self.kq(d)
+            sel = self.both("and", self.s(k, q, "=="), self.key_filter(d))
+            if r.random() < 0.25:
+                sel = self.both("and", sel, self.key_filter(d))
+        elif shape == "eq_two":
+            a, a2 = self.kq(d)
+            b, b2 = self.kq(d)
+            sel = self.both("and", self.s(a, a2, "=="), self.s(b, b2, "=="))
+        elif shape == "order":
+            k, q = self.kq(d)
+            sel = self.s(k, q, r.choice(["<", "<=", ">", ">="]))
+        elif shape == "grouped":
+            if r.random() < 0.5:
+                k = self.col(r.choice(["int", "int", "str", "bool", "float"]), d)
+                q = k
+            else:
+                k, q = self.kq(d)
+            ti = leaf("indices", "int")
+            ok, oq = ti, ti
+            if r.random() < 0.2:  # near miss: ordered on another column
+                ok, oq = self.kq(d)
+            sel = self.both("and", self.s(k, q, "=="),
+                            self.s(ok, oq, r.choice(["<", "<=", ">", ">=", "<", "<="])))
+        elif shape == "lex":
+            sel = self.lex(d)
+        elif shape == "scatter":
+            sel = self.scatter_sel(d)
+        else:
+            sel = self.global_sel(d)
+        u = r.random()
+        if u < 0.06:
+            sel = Node("(not {0})", "sel", sel)
+        elif u < 0.12:
+            sel = self.both(r.choice(["and", "or"]), sel, self.sel(0))
+        return sel
+
+    def rewrite_use(self, d):
+        """selector_width(sel) or aggregate(sel, values[, default]) of a
+        rewrite shape; int, bool, string and float values."""
+        r = self.rng
+        vt = r.choice(["width", "width", "width", "int", "int", "bool", "str", "str", "float",
+                       "float"])
+        if vt in ("bool", "str") and r.random() < 0.35:
+            # several selected values are an error: more selectors with one match
+            sel = self.scatter_sel(d) if r.random() < 0.6 else self.both(
+                "and", self.rewrite_sel(d), self.s(leaf("indices", "int"),
+                                                   leaf("indices", "int"), "=="))
+        else:
+            sel = self.rewrite_sel(d)
+        if vt == "width":
+            return Node("selector_width({0})", "int", sel)
+        vals = self.value_col(vt)
+        kind = r.choice(["none", "same", "same", "zero"])
+        typ = "float" if vt in ("int", "float") else vt
+        if kind == "none":
+            return Node("aggregate({0}, {1})", typ, sel, vals)
+        if kind == "zero" or (kind == "same" and typ == "float" and r.random() < 0.5):
+            return Node("aggregate({0}, {1}, 0)", typ, sel, vals)
+        dflt = self.const_for(vt) if vt != "float" else self.cfloat()
+        if typ == "float" and r.random() < 0.5:
+            dflt = self.cint()
+        return Node("aggregate({0}, {1}, {2})", typ, sel, vals, dflt)
+
+
 # ---------------------------------------------------------------------------
 # Programs and inputs.
 
@@ -493,6 +812,7 @@ class Program:
         self.sops = sops  # list of Node
         self.wrapped = wrapped  # s-op k is defined through a function call
         self.inputs = inputs
+        self.shapes = []  # rewrite shapes drawn (statistics)
 
     def source(self, only=None):
         lines = ["# difftest seed %d program %d (%s mode)" % (self.seed, self.index, self.mode)]
@@ -513,19 +833,84 @@ def sop_source(name, expr, wrapped):
     return ["%s = %s;" % (name, expr.render())]
 
 
-def gen_program(seed, index, sops_per_program, inputs_per_program):
+REWRITE_VOCABS = [["a", "b"], ["a", "b"], ["a", "b", "c"], ["x", "y", "z"],
+                  ["a", "b", "0", "1"], ["b", "a", "(", ")"]]
+
+# Share of the default mode's selectors drawn from the rewrite shapes.
+DEFAULT_REWRITE_SHARE = 0.2
+
+
+def gen_rewrite_input(rng, mode, vocab):
+    """Small n (0, 1, 2 often) with many ties and duplicate keys; ints with
+    negatives, values outside [0, n), permutations, sorted runs, big values."""
+    u = rng.random()
+    if u < 0.08:
+        n = 0
+    elif u < 0.18:
+        n = 1
+    elif u < 0.30:
+        n = 2
+    elif u < 0.80:
+        n = rng.randint(3, 8)
+    else:
+        n = rng.randint(9, 40)
+    if mode == "str":
+        v = vocab if rng.random() < 0.85 else [rng.choice(vocab)]  # all ties
+        return ("str", "".join(rng.choice(v) for _ in range(n)))
+    kind = rng.choice(["ties", "ties", "small", "wide", "perm", "sorted", "big"])
+    if kind == "perm":  # a permutation of 0..n-1, sometimes shifted
+        vals = list(range(n))
+        rng.shuffle(vals)
+        shift = rng.choice([0, 0, 0, 1, -1])
+        vals = [x + shift for x in vals]
+    else:
+        lo, hi = {"ties": rng.choice([(0, 1), (-1, 1), (0, 2), (2, 2)]),
+                  "small": (-3, 3), "wide": (-20, 20), "sorted": (-3, 5),
+                  "big": (-100000, 100000)}[kind]
+        vals = [rng.randint(lo, hi) for _ in range(n)]
+        if kind == "sorted":
+            vals.sort(reverse=rng.random() < 0.5)
+    return ("ints", " ".join(str(x) for x in vals))
+
+
+def gen_program(seed, index, sops_per_program, inputs_per_program, mode="default"):
+    if mode == "rewrites":
+        return gen_rewrite_program(seed, index, sops_per_program, inputs_per_program)
     rng = random.Random("%d/%d" % (seed, index))
     mode = rng.choice(["str", "ints"])
     vocab = rng.choice(STR_VOCABS) if mode == "str" else ["0", "1", "-1", "2"]
     sops = []
+    shapes = []
     for _ in range(sops_per_program):
-        g = Gen(rng, mode, vocab)
+        g = Gen(rng, mode, vocab, DEFAULT_REWRITE_SHARE)
         typ = rng.choice(["int", "float", "bool", "str"])
         depth = rng.randint(1, 4)
         sops.append(g.sop(typ, depth))
+        shapes += g.shapes
     wrapped = [rng.random() < 0.15 for _ in sops]
     inputs = [gen_input(rng, mode, vocab) for _ in range(inputs_per_program)]
-    return Program(seed, index, mode, vocab, sops, wrapped, inputs)
+    prog = Program(seed, index, mode, vocab, sops, wrapped, inputs)
+    prog.shapes = shapes
+    return prog
+
+
+def gen_rewrite_program(seed, index, sops_per_program, inputs_per_program):
+    """--mode rewrites: every s-op is selector_width or aggregate of a
+    rewrite shape (its columns may be rewrite shapes themselves)."""
+    rng = random.Random("rewrites/%d/%d" % (seed, index))
+    mode = rng.choice(["str", "ints", "ints"])
+    vocab = rng.choice(REWRITE_VOCABS) if mode == "str" else ["0", "1", "-1", "2"]
+    sops = []
+    shapes = []
+    for _ in range(sops_per_program):
+        g = Gen(rng, mode, vocab)
+        sops.append(g.rewrite_use(rng.choice([0, 0, 1, 1, 2])))
+        shapes += g.shapes
+    wrapped = [rng.random() < 0.1 for _ in sops]
+    inputs = [gen_rewrite_input(rng, mode, vocab) for _ in range(inputs_per_program)]
+    prog = Program(seed, index, mode + ", rewrites", vocab, sops, wrapped, inputs)
+    prog.shapes = shapes
+    return prog
 
 
 # ---------------------------------------------------------------------------
@@ -577,6 +962,9 @@ def run(cmd, timeout):
     return Result(p.returncode, p.stdout, p.stderr)
 
 
+EXACT_FLOATS = [False]  # --exact-floats: numbers must be equal, not within 1e-9
+
+
 def same_value(a, b):
     if a is None or b is None:
         return a is None and b is None
@@ -586,7 +974,7 @@ def same_value(a, b):
         return isinstance(a, str) and isinstance(b, str) and a == b
     if type(a) is not type(b):  # an int where the other has a float
         return False
-    if isinstance(a, int):
+    if isinstance(a, int) or EXACT_FLOATS[0]:
         return a == b
     return math.isclose(a, b, rel_tol=REL_TOL, abs_tol=ABS_TOL)
 
@@ -728,8 +1116,10 @@ def reduce_case(runner, expr, wrapped, inp, kind, budget, tag):
     return expr, wrapped, inp, best
 
 
-def write_case(args, prog, k, expr, wrapped, inp, kind, jit, interp, n_case):
-    d = os.path.join(args.out, "case-%d-%d-s%d" % (prog.seed, prog.index, k))
+def write_case(args, prog, k, expr, wrapped, inp, kind, jit, interp, n_case, generic=None,
+               n_input=0):
+    d = os.path.join(args.out, "case-%d-%d-s%d" % (prog.seed, prog.index, k) +
+                     ("-i%d" % n_input if n_input else ""))
     os.makedirs(d, exist_ok=True)
     src = "# difftest: %s disagreement (seed %d, program %d, s%d)\n" % (
         kind, prog.seed, prog.index, k) + "\n".join(sop_source("s", expr, wrapped)) + "\n"
@@ -742,6 +1132,10 @@ def write_case(args, prog, k, expr, wrapped, inp, kind, jit, interp, n_case):
                 cmd + " --interpret\n")
     report = ("kind: %s\nprogram:\n%s\ninput: %s %r\nJIT:         %s\ninterpreter: %s\n"
               % (kind, src, flag, inp[1], jit.describe(), interp.describe()))
+    if generic is not None:  # which path is wrong: the rewrites or the generic kernels
+        report += "JIT --no-rewrite: %s (%s)\n" % (
+            generic.describe(), "agrees with the interpreter"
+            if classify(generic, interp) is None else "disagrees too")
     with open(os.path.join(d, "report.txt"), "w") as f:
         f.write(report)
     print("=" * 72)
@@ -750,10 +1144,12 @@ def write_case(args, prog, k, expr, wrapped, inp, kind, jit, interp, n_case):
 
 
 def run_batch(args, runner, seed, first, count, stats):
-    progs = [gen_program(seed, first + i, args.sops_per_program, args.inputs)
+    progs = [gen_program(seed, first + i, args.sops_per_program, args.inputs, args.mode)
              for i in range(count)]
     jobs = []
     for prog in progs:
+        for shape in prog.shapes:
+            stats["shapes"][shape] = stats["shapes"].get(shape, 0) + 1
         path = os.path.join(runner.workdir, "prog-%d-%d.rasp" % (seed, prog.index))
         with open(path, "w") as f:
             f.write(prog.source())
@@ -763,6 +1159,7 @@ def run_batch(args, runner, seed, first, count, stats):
     with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
         results = list(pool.map(lambda j: runner.run_pair(j[2], "s%d" % j[1], j[3]), jobs))
     for (prog, k, path, inp), (jit, interp) in zip(jobs, results):
+        n_input = prog.inputs.index(inp)
         stats["sops"] += 1
         if jit.status == 1 and interp.status == 1 and "error: " in interp.stderr \
                 and ".rasp:" in interp.stderr and " at position " not in interp.stderr:
@@ -777,7 +1174,7 @@ def run_batch(args, runner, seed, first, count, stats):
         stats["disagreements"] += 1
         stats.setdefault("kinds", {}).setdefault(kind, 0)
         stats["kinds"][kind] += 1
-        expr = prog.sops[k]
+        expr = copy.deepcopy(prog.sops[k])  # reduced in place; other inputs start afresh
         wrapped = prog.wrapped[k]
         best = (jit, interp)
         if args.reduce_budget > 0:
@@ -786,8 +1183,15 @@ def run_batch(args, runner, seed, first, count, stats):
                                                 "%d-%d-%d" % (seed, prog.index, k))
             if b is not None:
                 best = b
+        generic = None
+        if "--no-rewrite" not in JIT_ARGS:
+            gpath = os.path.join(runner.workdir, "generic-%d-%d-%d.rasp" % (seed, prog.index, k))
+            with open(gpath, "w") as f:
+                f.write("\n".join(sop_source("s", expr, wrapped)) + "\n")
+            generic = run(command(args.rasp_run, gpath, "s", inp, False) + ["--no-rewrite"],
+                          args.timeout)
         write_case(args, prog, k, expr, wrapped, inp, kind, best[0], best[1],
-                   stats["disagreements"])
+                   stats["disagreements"], generic, n_input)
     stats["programs"] += count
 
 
@@ -801,7 +1205,18 @@ def main():
                     help="run batches of --count programs (seeds seed, seed+1, ...) "
                          "until SECONDS have passed")
     ap.add_argument("--sops-per-program", type=int, default=6)
-    ap.add_argument("--inputs", type=int, default=1, help="inputs per program")
+    ap.add_argument("--inputs", type=int, default=None,
+                    help="inputs per program (default 1; 3 with --mode rewrites)")
+    ap.add_argument("--mode", choices=["default", "rewrites"], default="default",
+                    help="default: every construct (a share of the selectors in the "
+                         "rewrite shapes); rewrites: only selector_width and aggregate "
+                         "of the shapes rasp-optimize-selects rewrites (equality joins, "
+                         "filters, order predicates, grouped scans, lexicographic "
+                         "selectors, permutation scatters, global selectors) and their "
+                         "near misses, on small inputs with many ties")
+    ap.add_argument("--exact-floats", action=argparse.BooleanOptionalAction, default=None,
+                    help="floats must be equal, not within 1e-9 relative (default: on "
+                         "with --mode rewrites, whose kernels must add in key order)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=60)
     ap.add_argument("--reduce-budget", type=int, default=40,
@@ -817,9 +1232,14 @@ def main():
     args = ap.parse_args()
 
     JIT_ARGS.extend(shlex.split(args.jit_args))
+    if args.inputs is None:
+        args.inputs = 3 if args.mode == "rewrites" else 1
+    if args.exact_floats is None:
+        args.exact_floats = args.mode == "rewrites"
+    EXACT_FLOATS[0] = args.exact_floats
     if args.print_program:
         for i in range(args.count):
-            p = gen_program(args.seed, i, args.sops_per_program, args.inputs)
+            p = gen_program(args.seed, i, args.sops_per_program, args.inputs, args.mode)
             print(p.source(), end="")
             for inp in p.inputs:
                 print("# input: %s %r" % inp)
@@ -833,7 +1253,7 @@ def main():
     workdir = tempfile.mkdtemp(prefix="difftest-")
     runner = Runner(args, workdir)
     stats = {"programs": 0, "sops": 0, "disagreements": 0, "both-rejected": 0,
-             "both-runtime-error": 0, "errors": {}}
+             "both-runtime-error": 0, "errors": {}, "shapes": {}}
     start = time.time()
     try:
         seed = args.seed
@@ -855,6 +1275,9 @@ def main():
               stats["both-rejected"], stats["both-runtime-error"],
               stats["disagreements"],
               (" " + json.dumps(stats["kinds"])) if stats.get("kinds") else ""))
+    if args.verbose and stats["shapes"]:
+        print("rewrite shapes drawn: " + ", ".join(
+            "%s %d" % kv for kv in sorted(stats["shapes"].items())))
     if args.verbose:
         for msg, count in sorted(stats["errors"].items(), key=lambda kv: -kv[1]):
             print("  %5d  %s" % (count, msg))
