@@ -836,6 +836,10 @@ def sop_source(name, expr, wrapped):
 REWRITE_VOCABS = [["a", "b"], ["a", "b"], ["a", "b", "c"], ["x", "y", "z"],
                   ["a", "b", "0", "1"], ["b", "a", "(", ")"]]
 
+# --huge-ints: --mode rewrites also draws int tokens near +-2^63, whose sums
+# in numeric aggregates leave i64 (the interpreter sums them in 128 bits).
+HUGE_INTS = [False]
+
 # Share of the default mode's selectors drawn from the rewrite shapes.
 DEFAULT_REWRITE_SHARE = 0.2
 
@@ -857,7 +861,11 @@ def gen_rewrite_input(rng, mode, vocab):
     if mode == "str":
         v = vocab if rng.random() < 0.85 else [rng.choice(vocab)]  # all ties
         return ("str", "".join(rng.choice(v) for _ in range(n)))
-    kind = rng.choice(["ties", "ties", "small", "wide", "perm", "sorted", "big"])
+    kind = rng.choice(["ties", "ties", "small", "wide", "perm", "sorted", "big"] +
+                      ["huge"] * (2 if HUGE_INTS[0] else 0))
+    if kind == "huge":  # sums of the values leave i64 (the reference sums exactly)
+        return ("ints", " ".join(str(rng.choice([1, -1]) * rng.randint(2**61, 2**63 - 1))
+                                 for _ in range(n)))
     if kind == "perm":  # a permutation of 0..n-1, sometimes shifted
         vals = list(range(n))
         rng.shuffle(vals)
@@ -1214,6 +1222,8 @@ def main():
                          "filters, order predicates, grouped scans, lexicographic "
                          "selectors, permutation scatters, global selectors) and their "
                          "near misses, on small inputs with many ties")
+    ap.add_argument("--huge-ints", action="store_true",
+                    help="--mode rewrites: int inputs near +-2^63 too (sums beyond i64)")
     ap.add_argument("--exact-floats", action=argparse.BooleanOptionalAction, default=None,
                     help="floats must be equal, not within 1e-9 relative (default: on "
                          "with --mode rewrites, whose kernels must add in key order)")
@@ -1237,6 +1247,7 @@ def main():
     if args.exact_floats is None:
         args.exact_floats = args.mode == "rewrites"
     EXACT_FLOATS[0] = args.exact_floats
+    HUGE_INTS[0] = args.huge_ints
     if args.print_program:
         for i in range(args.count):
             p = gen_program(args.seed, i, args.sops_per_program, args.inputs, args.mode)
