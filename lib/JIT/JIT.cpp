@@ -2,8 +2,10 @@
 
 #include "rasp/JIT/JIT.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+#include "rasp/Runtime/KeyedReduce.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/Target/LLVMIR/Export.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
@@ -130,11 +132,22 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
   auto engine = mlir::ExecutionEngine::create(llvmModule, options, std::move(*tm));
   if (!engine)
     return engine.takeError();
-  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+  // Every typed variant of the keyed-reduce kernel is the same C function.
+  std::vector<std::string> keyedReduceNames;
+  std::string keyedReducePrefix = std::string("_mlir_ciface_") + kKeyedReduceFunctionName;
+  llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
+    if (fn.isExternal() && fn.getName().starts_with(keyedReducePrefix))
+      keyedReduceNames.push_back(fn.getName().str());
+  });
+  (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap symbols;
     symbols[interner(kRuntimeErrorFunctionName)] = {
         llvm::orc::ExecutorAddr::fromPtr(&rasp_runtime_error),
         llvm::JITSymbolFlags::Exported};
+    for (const std::string &name : keyedReduceNames)
+      symbols[interner(name)] = {
+          llvm::orc::ExecutorAddr::fromPtr(getKeyedReduceKernelAddress()),
+          llvm::JITSymbolFlags::Exported};
     return symbols;
   });
   auto program = std::make_unique<JITProgram>();

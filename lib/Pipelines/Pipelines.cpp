@@ -10,6 +10,8 @@ using namespace rasp;
 std::string rasp::getStagePipeline(LoweringStage stage,
                                    const LoweringOptions &options) {
   switch (stage) {
+  case LoweringStage::Optimized:
+    return options.rewrite ? "rasp-optimize-selects" : "";
   case LoweringStage::Linalg:
     // Fusion merges chains of maps (and their constants) into one loop.
     return "rasp-intern-strings,convert-rasp-to-linalg,canonicalize,"
@@ -43,15 +45,13 @@ std::string rasp::getStagePipeline(LoweringStage stage,
 LogicalResult rasp::buildRASPLoweringPipeline(OpPassManager &pm,
                                               LoweringStage last,
                                               const LoweringOptions &options) {
-  if (options.rewrite &&
-      failed(parsePassPipeline("rasp-optimize-selects", pm, llvm::errs())))
-    return failure();
-  for (LoweringStage stage :
-       {LoweringStage::Linalg, LoweringStage::Affine, LoweringStage::LLVM}) {
+  for (LoweringStage stage : {LoweringStage::Optimized, LoweringStage::Linalg,
+                              LoweringStage::Affine, LoweringStage::LLVM}) {
     // The pipeline text is nested in pm (a module pass manager) directly:
     // wrapping it in builtin.module(...) would nest it one level too deep.
-    if (failed(parsePassPipeline(getStagePipeline(stage, options), pm,
-                                 llvm::errs())))
+    std::string pipeline = getStagePipeline(stage, options);
+    if (!pipeline.empty() &&
+        failed(parsePassPipeline(pipeline, pm, llvm::errs())))
       return failure();
     if (stage == last)
       break;

@@ -105,10 +105,14 @@ cl::opt<std::string> outputFile("output-file", cl::value_desc("PATH"),
                                          "instead of printing"),
                                 cl::cat(runCategory));
 
-enum class Emit { None, Rasp, Linalg, Affine, LLVMDialect, LLVMIR, Asm };
+enum class Emit { None, Rasp, Optimized, Linalg, Affine, LLVMDialect, LLVMIR, Asm };
 cl::opt<Emit> emit(
     "emit", cl::desc("Print the program after a stage and exit"),
     cl::values(clEnumValN(Emit::Rasp, "rasp", "the rasp dialect (front end)"),
+               clEnumValN(Emit::Optimized, "rasp-opt",
+                          "the rasp dialect after rasp-optimize-selects: the "
+                          "kernel each select became (gather, scan_mean, "
+                          "keyed_reduce, or the generic aggregate)"),
                clEnumValN(Emit::Linalg, "linalg", "after --rasp-to-linalg"),
                clEnumValN(Emit::Affine, "affine", "after --rasp-to-affine"),
                clEnumValN(Emit::LLVMDialect, "llvm-dialect",
@@ -449,7 +453,8 @@ int emitStage(ModuleOp module, const RaspInput &input) {
     return 0;
   }
   setVocabulary(module, input);
-  LoweringStage stage = emit == Emit::Linalg   ? LoweringStage::Linalg
+  LoweringStage stage = emit == Emit::Optimized ? LoweringStage::Optimized
+                        : emit == Emit::Linalg   ? LoweringStage::Linalg
                         : emit == Emit::Affine ? LoweringStage::Affine
                                                : LoweringStage::LLVM;
   PassManager pm(module.getContext());

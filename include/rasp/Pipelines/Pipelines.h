@@ -17,6 +17,7 @@ namespace rasp {
 /// The stages of the lowering, in order. Each adds its passes on top of the
 /// previous ones.
 enum class LoweringStage {
+  Optimized, // rasp after rasp-optimize-selects (which kernel each select became)
   Linalg, // rasp -> linalg on tensors, elementwise maps fused
   Affine, // bufferized, linalg -> affine loops
   LLVM,   // affine -> scf -> cf -> the LLVM dialect

@@ -92,6 +92,16 @@ mlir::Value emitFloorModInt(mlir::OpBuilder &b, mlir::Location loc,
 mlir::Value emitFloorModFloat(mlir::OpBuilder &b, mlir::Location loc,
                               mlir::Value lhs, mlir::Value rhs);
 
+/// The aggregate's value from per-query selected-value sums and selection
+/// counts, with its run-time checks (several strings selected, mixed
+/// defaults): shared by every kernel that computes an aggregate.
+mlir::Value finalizeAggregate(mlir::ConversionPatternRewriter &rewriter,
+                              mlir::Operation *op, mlir::Location loc,
+                              mlir::Value n, mlir::Value sums, mlir::Value counts,
+                              SOpType valuesType, mlir::Attribute defaultValue,
+                              SOpType resultSOpType,
+                              const RASPLoweringState &state);
+
 } // namespace rasp::lowering
 
 #endif // RASP_LIB_CONVERSION_RASPTOLINALG_LOWERINGUTILS_H

@@ -236,12 +236,12 @@ void emitMixedDefaultCheck(OpBuilder &b, Location loc, Value n, Value counts,
   }
 
 
-/// The aggregate's value from per-query masked sums and selection counts,
-/// with its run-time checks: shared by the fused select kernel and gathers.
-Value finalizeAggregate(ConversionPatternRewriter &rewriter, Operation *op,
-                        Location loc, Value n, Value sums, Value counts,
-                        SOpType valuesType, Attribute defaultValue,
-                        SOpType resultSOpType, const RASPLoweringState &state) {
+} // namespace
+
+Value rasp::lowering::finalizeAggregate(
+    ConversionPatternRewriter &rewriter, Operation *op, Location loc, Value n,
+    Value sums, Value counts, SOpType valuesType, Attribute defaultValue,
+    SOpType resultSOpType, const RASPLoweringState &state) {
   Type sumType = llvm::cast<RankedTensorType>(sums.getType()).getElementType();
   Type countType = llvm::cast<RankedTensorType>(counts.getType()).getElementType();
   SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
@@ -292,6 +292,8 @@ Value finalizeAggregate(ConversionPatternRewriter &rewriter, Operation *op,
       },
       state);
 }
+
+namespace {
 
 /// rasp.gather: per query, the value at positions[q] when it lies in [0, n)
 /// (sum = that value, count = 1) or nothing (count = 0); then the
@@ -471,4 +473,5 @@ void rasp::populateRASPToLinalgPatterns(const TypeConverter &converter,
   populateRASPElementwiseToLinalgPatterns(converter, patterns, state);
   populateRASPSelectorToLinalgPatterns(converter, patterns, state);
   populateRASPScanToLinalgPatterns(converter, patterns, state);
+  populateRASPKeyedReduceToLinalgPatterns(converter, patterns, state);
 }

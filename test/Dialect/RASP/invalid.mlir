@@ -479,3 +479,67 @@ func.func @gather_numeric_result(%v: !rasp.sop<i64>) -> !rasp.sop<i64> {
   %r = rasp.gather %v, %v default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
   return %r : !rasp.sop<i64>
 }
+
+// -----
+
+func.func @keyed_column_count(%p: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{has 2 equal key columns but 1 query columns}}
+  %w = rasp.keyed_reduce equal(%p, %p : !rasp.sop<i64>, !rasp.sop<i64>) to (%p : !rasp.sop<i64>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @keyed_float_column(%f: !rasp.sop<f64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{order columns must be ints, bools or strings, not floats}}
+  %w = rasp.keyed_reduce order lt (%f : !rasp.sop<f64>) to (%f : !rasp.sop<f64>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @keyed_kinds(%p: !rasp.sop<i64>, %s: !rasp.sop<!rasp.string>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{cannot compare int keys with string queries}}
+  %w = rasp.keyed_reduce equal(%p : !rasp.sop<i64>) to (%s : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @keyed_order_without_predicate(%p: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{an order predicate needs order columns and order columns need an order predicate}}
+  %w = "rasp.keyed_reduce"(%p, %p) {operandSegmentSizes = array<i32: 0, 0, 1, 1, 0, 0, 0>} : (!rasp.sop<i64>, !rasp.sop<i64>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @keyed_order_eq(%p: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{order must be lt, le, gt or ge, not eq}}
+  %w = rasp.keyed_reduce order eq (%p : !rasp.sop<i64>) to (%p : !rasp.sop<i64>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @keyed_width_type(%p: !rasp.sop<i64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{without values the result is a selector width: !rasp.sop<i64>}}
+  %w = rasp.keyed_reduce equal(%p : !rasp.sop<i64>) to (%p : !rasp.sop<i64>) -> !rasp.sop<f64>
+  return %w : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @keyed_float_values(%p: !rasp.sop<i64>, %f: !rasp.sop<f64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{float values are left to the generic kernel}}
+  %w = rasp.keyed_reduce equal(%p : !rasp.sop<i64>) to (%p : !rasp.sop<i64>) values %f : !rasp.sop<f64> default 0 -> !rasp.sop<f64>
+  return %w : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @keyed_numeric_result(%p: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{a numeric aggregate averages: its result must be !rasp.sop<f64>}}
+  %w = rasp.keyed_reduce values %p : !rasp.sop<i64> default 0 -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}

@@ -305,3 +305,18 @@ func.func @gather(%s: !rasp.sop<!rasp.string>, %p: !rasp.sop<i64>) {
   %1 = rasp.gather %p, %p default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<f64>
   return
 }
+
+// CHECK-LABEL: func.func @keyed_reduce
+// CHECK-SAME:  (%[[S:[0-9a-z_]+]]: !rasp.sop<!rasp.string>, %[[P:[0-9a-z_]+]]: !rasp.sop<i64>, %[[B:[0-9a-z_]+]]: !rasp.sop<i1>) {
+// CHECK-NEXT:  rasp.keyed_reduce equal(%[[S]] : !rasp.sop<!rasp.string>) to(%[[S]] : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+// CHECK-NEXT:  rasp.keyed_reduce order lt(%[[S]], %[[P]] : !rasp.sop<!rasp.string>, !rasp.sop<i64>) to(%[[S]], %[[P]] : !rasp.sop<!rasp.string>, !rasp.sop<i64>) -> !rasp.sop<i64>
+// CHECK-NEXT:  rasp.keyed_reduce equal(%[[P]] : !rasp.sop<i64>) to(%[[P]] : !rasp.sop<i64>) order le(%[[P]] : !rasp.sop<i64>) to(%[[P]] : !rasp.sop<i64>) key_mask %[[B]] : !rasp.sop<i1> query_mask %[[B]] : !rasp.sop<i1> values %[[S]] : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+// CHECK-NEXT:  rasp.keyed_reduce values %[[P]] : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+// CHECK-NEXT:  return
+func.func @keyed_reduce(%s: !rasp.sop<!rasp.string>, %p: !rasp.sop<i64>, %b: !rasp.sop<i1>) {
+  %0 = rasp.keyed_reduce equal(%s : !rasp.sop<!rasp.string>) to (%s : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+  %1 = rasp.keyed_reduce order lt (%s, %p : !rasp.sop<!rasp.string>, !rasp.sop<i64>) to (%s, %p : !rasp.sop<!rasp.string>, !rasp.sop<i64>) -> !rasp.sop<i64>
+  %2 = rasp.keyed_reduce equal(%p : !rasp.sop<i64>) to (%p : !rasp.sop<i64>) order le (%p : !rasp.sop<i64>) to (%p : !rasp.sop<i64>) key_mask %b : !rasp.sop<i1> query_mask %b : !rasp.sop<i1> values %s : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+  %3 = rasp.keyed_reduce values %p : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return
+}

@@ -114,8 +114,10 @@ func.func @equality() -> !rasp.sop<i64> {
 
 // -----
 
+// Not a closed form (the keys are tokens): a keyed reduction (sorting).
 // CHECK-LABEL: func.func @token_keys
-// CHECK:         rasp.selector_width
+// CHECK:         rasp.keyed_reduce order le(%{{.+}} : !rasp.sop<i64>) to(%{{.+}} : !rasp.sop<i64>) -> !rasp.sop<i64>
+// CHECK-NOT:     rasp.selector_width
 func.func @token_keys() -> !rasp.sop<i64> {
   %i = rasp.indices : !rasp.sop<i64>
   %t = rasp.tokens : !rasp.sop<i64>
@@ -126,9 +128,12 @@ func.func @token_keys() -> !rasp.sop<i64> {
 
 // -----
 
+// A grouped prefix mean: not a scan_mean, a keyed reduction.
 // CHECK-LABEL: func.func @combined
-// CHECK:         rasp.select_and
-// CHECK:         rasp.aggregate
+// CHECK:         %[[I:.+]] = rasp.indices
+// CHECK:         %[[T:.+]] = rasp.tokens
+// CHECK:         rasp.keyed_reduce equal(%[[T]] : !rasp.sop<i64>) to(%[[T]] : !rasp.sop<i64>) order le(%[[I]] : !rasp.sop<i64>) to(%[[I]] : !rasp.sop<i64>) values %[[T]] : !rasp.sop<i64> default 0
+// CHECK-NOT:     rasp.aggregate
 func.func @combined() -> !rasp.sop<f64> {
   %i = rasp.indices : !rasp.sop<i64>
   %t = rasp.tokens : !rasp.sop<i64>
@@ -179,8 +184,8 @@ func.func @gather_width() -> !rasp.sop<i64> {
 
 // -----
 
-// Not a gather: the positions are floats, or indices are the queries (a
-// scatter: several keys may name one query).
+// Not a gather: the positions are floats (left generic), or indices are the
+// queries (a scatter: several keys may name one query; a keyed reduction).
 // CHECK-LABEL: func.func @float_positions
 // CHECK:         rasp.aggregate
 func.func @float_positions() -> !rasp.sop<f64> {
@@ -194,7 +199,9 @@ func.func @float_positions() -> !rasp.sop<f64> {
 // -----
 
 // CHECK-LABEL: func.func @scatter
-// CHECK:         rasp.aggregate
+// CHECK:         %[[I:.+]] = rasp.indices
+// CHECK:         %[[P:.+]] = rasp.tokens
+// CHECK:         rasp.keyed_reduce equal(%[[P]] : !rasp.sop<i64>) to(%[[I]] : !rasp.sop<i64>) values %[[I]] : !rasp.sop<i64> default 0
 func.func @scatter() -> !rasp.sop<f64> {
   %i = rasp.indices : !rasp.sop<i64>
   %p = rasp.tokens : !rasp.sop<i64>

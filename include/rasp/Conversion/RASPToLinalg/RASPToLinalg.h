@@ -8,6 +8,9 @@
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <optional>
+#include <utility>
+
 namespace rasp {
 
 /// The external function generated code calls on a run-time error:
@@ -29,11 +32,19 @@ enum LoweredArgument : unsigned {
   kOutputArg = 4,
 };
 
+/// Module attribute [min, max] (two i64): every int the input holds (what
+/// tokens_int reads) lies in this range. The driver knows the input before it
+/// compiles; the select kernels then compare int keys in 32 bits where every
+/// compared value provably fits.
+inline constexpr llvm::StringLiteral kIntRangeAttrName = "rasp.int_range";
+
 /// What the patterns need beyond the op: string ids and, for concatenation
 /// tables, the strings each s-op can hold.
 struct RASPLoweringState {
   llvm::StringMap<int64_t> stringIds;
   StringValueSets stringSets;
+  /// The input ints' range (rasp.int_range), when the module gives one.
+  std::optional<std::pair<int64_t, int64_t>> intRange;
 
   /// The id of `str`, or -1 when the table lacks it.
   int64_t getStringId(llvm::StringRef str) const {
@@ -65,6 +76,12 @@ void populateRASPSelectorToLinalgPatterns(const mlir::TypeConverter &converter,
 void populateRASPScanToLinalgPatterns(const mlir::TypeConverter &converter,
                                       mlir::RewritePatternSet &patterns,
                                       const RASPLoweringState &state);
+
+/// rasp.keyed_reduce (made by rasp-optimize-selects) as a call of the
+/// runtime's counting / radix-sort kernel.
+void populateRASPKeyedReduceToLinalgPatterns(
+    const mlir::TypeConverter &converter, mlir::RewritePatternSet &patterns,
+    const RASPLoweringState &state);
 
 /// All of the above.
 void populateRASPToLinalgPatterns(const mlir::TypeConverter &converter,

@@ -311,11 +311,11 @@ static LogicalResult verifyAggregateTypes(Operation *op, Value valuesValue,
 }
 
 LogicalResult AggregateOp::verify() {
-  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValue());
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
 }
 
 LogicalResult GatherOp::verify() {
-  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValue());
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
 }
 
 LogicalResult ScanMeanOp::verify() {
@@ -327,6 +327,53 @@ LogicalResult ScanMeanOp::verify() {
   if (!defaultType || kindOf(defaultType) != Kind::Numeric)
     return emitOpError("default must be an int or float");
   return success();
+}
+
+/// Columns a keyed reduction can sort: ints, bools and strings, compared
+/// pairwise with a column of the same kind.
+static LogicalResult verifyKeyedColumns(Operation *op, StringRef what,
+                                        ValueRange keys, ValueRange queries) {
+  if (keys.size() != queries.size())
+    return op->emitOpError() << "has " << keys.size() << " " << what
+                             << " key columns but " << queries.size()
+                             << " query columns";
+  for (auto [key, query] : llvm::zip(keys, queries)) {
+    Type keyType = sopType(key).getElementType();
+    Type queryType = sopType(query).getElementType();
+    if (keyType.isF64() || queryType.isF64())
+      return op->emitOpError() << what << " columns must be ints, bools or "
+                                          "strings, not floats";
+    if (kindOf(keyType) != kindOf(queryType))
+      return op->emitOpError("cannot compare ")
+             << kindName(keyType) << " keys with " << kindName(queryType)
+             << " queries";
+  }
+  return success();
+}
+
+LogicalResult KeyedReduceOp::verify() {
+  if (failed(verifyKeyedColumns(*this, "equal", getEqualKeys(), getEqualQueries())) ||
+      failed(verifyKeyedColumns(*this, "order", getOrderKeys(), getOrderQueries())))
+    return failure();
+  std::optional<Predicate> order = getOrder();
+  if (order.has_value() != !getOrderKeys().empty())
+    return emitOpError("an order predicate needs order columns and order "
+                       "columns need an order predicate");
+  if (order && (*order == Predicate::eq || *order == Predicate::ne))
+    return emitOpError("order must be lt, le, gt or ge, not ")
+           << stringifyPredicate(*order);
+  if (!getValues()) {
+    if (getDefaultValueAttr())
+      return emitOpError("a default needs values");
+    if (!sopType(getResult()).getElementType().isInteger(64))
+      return emitOpError("without values the result is a selector width: "
+                         "!rasp.sop<i64>");
+    return success();
+  }
+  if (sopType(getValues()).getElementType().isF64())
+    return emitOpError("float values are left to the generic kernel (their "
+                       "sums depend on the order of addition)");
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
 }
 
 #include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"

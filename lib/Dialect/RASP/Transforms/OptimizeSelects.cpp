@@ -1,7 +1,9 @@
 //===- OptimizeSelects.cpp - Faster forms of recognized selects -----------===//
 
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
+#include "rasp/Dialect/RASP/Transforms/KeyedSelector.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
+#include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/RuntimeErrors.h"
 
 #include "mlir/IR/PatternMatch.h"
@@ -145,11 +147,82 @@ struct IndexGatherWidth : OpRewritePattern<SelectorWidthOp> {
   }
 };
 
+/// The conjunction of `filters` as a bool s-op (null when there are none):
+/// select(X, c, p) keeps the keys with p(X[k], c), select(c, X, p) the
+/// queries with p(c, X[q]); both are the element-wise comparison.
+Value buildFilterMask(PatternRewriter &rewriter, Location loc,
+                      ArrayRef<SelectOp> filters) {
+  auto boolType = SOpType::get(rewriter.getContext(), rewriter.getI1Type());
+  Value mask;
+  for (SelectOp filter : filters) {
+    Value kept = CmpOp::create(rewriter, loc, boolType, filter.getPredicate(),
+                               filter.getKeys(), filter.getQueries());
+    mask = mask ? AndOp::create(rewriter, loc, boolType, mask, kept) : kept;
+  }
+  return mask;
+}
+
+/// Builds the keyed_reduce of `selector` in place of `op` (values null for a
+/// selector_width). Fails when the selector has no keyed form or a cheaper
+/// rewrite above applies.
+LogicalResult rewriteAsKeyedReduce(PatternRewriter &rewriter, Operation *op,
+                                   Value selector, Value values,
+                                   Attribute defaultValue) {
+  if (matchIndexOrderSelect(selector) || matchIndexGatherSelect(selector))
+    return failure();
+  std::optional<KeyedSelector> keyed = matchKeyedSelector(selector, kMaxKeyedColumns);
+  if (!keyed)
+    return failure();
+  Location loc = op->getLoc();
+  SmallVector<Value> equalKeys, equalQueries, orderKeys, orderQueries;
+  for (auto [key, query] : keyed->equal) {
+    equalKeys.push_back(key);
+    equalQueries.push_back(query);
+  }
+  for (auto [key, query] : keyed->order) {
+    orderKeys.push_back(key);
+    orderQueries.push_back(query);
+  }
+  PredicateAttr order;
+  if (keyed->orderPredicate)
+    order = PredicateAttr::get(rewriter.getContext(), *keyed->orderPredicate);
+  Value keyMask = buildFilterMask(rewriter, loc, keyed->keyFilters);
+  Value queryMask = buildFilterMask(rewriter, loc, keyed->queryFilters);
+  replaceKeepingId<KeyedReduceOp>(rewriter, op, op->getResult(0).getType(),
+                                  equalKeys, equalQueries, orderKeys,
+                                  orderQueries, keyMask, queryMask, values,
+                                  order, defaultValue);
+  return success();
+}
+
+/// selector_width of a keyed selector -> keyed_reduce (counting or sorting).
+struct KeyedWidth : OpRewritePattern<SelectorWidthOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(SelectorWidthOp op,
+                                PatternRewriter &rewriter) const override {
+    return rewriteAsKeyedReduce(rewriter, op, op.getSelector(), Value(), Attribute());
+  }
+};
+
+/// aggregate of int, bool or string values over a keyed selector ->
+/// keyed_reduce. Float sums depend on the order of addition: left generic.
+struct KeyedAggregate : OpRewritePattern<AggregateOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(AggregateOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getValues().getType().getElementType().isF64())
+      return failure();
+    return rewriteAsKeyedReduce(rewriter, op, op.getSelector(), op.getValues(),
+                                op.getDefaultValueAttr());
+  }
+};
+
 struct OptimizeSelectsPass
     : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth>(
+    patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
+                 KeyedWidth, KeyedAggregate>(
         &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();

@@ -72,6 +72,15 @@ rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
     } else if (auto aggregate = llvm::dyn_cast<AggregateOp>(op)) {
       values = result.of(aggregate.getValues());
       addAttr(aggregate.getDefaultValue(), &values);
+    } else if (auto gather = llvm::dyn_cast<GatherOp>(op)) {
+      // The rewrites of aggregates hold what the aggregate held.
+      values = result.of(gather.getValues());
+      addAttr(gather.getDefaultValue(), &values);
+    } else if (auto keyed = llvm::dyn_cast<KeyedReduceOp>(op)) {
+      if (keyed.getValues())
+        values = result.of(keyed.getValues());
+      if (keyed.getDefaultValueAttr())
+        addAttr(keyed.getDefaultValueAttr(), &values);
     } else if (auto where = llvm::dyn_cast<WhereOp>(op)) {
       values = result.of(where.getTrueValue());
       const StringValueSet &other = result.of(where.getFalseValue());

@@ -372,4 +372,61 @@ def RASP_GatherOp : RASP_Op<"gather", [Pure]> {
   let hasVerifier = 1;
 }
 
+def RASP_KeyedReduceOp : RASP_Op<"keyed_reduce",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "selector_width or aggregate of a selector made of key comparisons";
+  let description = [{
+    A selector that is a conjunction of comparisons between key columns and
+    query columns can be answered by sorting or counting instead of visiting
+    every (query, key) pair. Query q selects key k when
+
+    - `key_mask[k]` and `query_mask[q]` hold (when given),
+    - every equality column agrees: `equal_keys[i][k] == equal_queries[i][q]`,
+    - the tuple of order columns compares as `order` says, lexicographically:
+      `(order_keys[0][k], ...) <order> (order_queries[0][q], ...)`
+      (no order columns: no condition).
+
+    `select(tokens, tokens, ==)` has one equality column; the stable sort's
+    `select(K, K, <) or (select(K, K, ==) and select(indices, indices, <))`
+    is the order `lt` on the tuple `(K, indices)`; a grouped prefix
+    `select(K, K, ==) and select(indices, indices, <=)` is one equality
+    column and the order `le` on `(indices)`.
+
+    Without `values` the result is the selector_width (an int); with
+    `values` it is the aggregate, with the aggregate's default, types and
+    run-time errors. Columns are ints, bools or strings (float columns and
+    float values are left to the generic kernel: their sums depend on the
+    order of addition). The lowering calls a runtime kernel that counts
+    (small ranges) or radix-sorts (wide ranges) the packed keys: O(n) or
+    O(n log n). Made by `rasp-optimize-selects`; the front end never emits it.
+
+    ```mlir
+    %hist = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>)
+              to (%t : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+    ```
+  }];
+  let arguments = (ins Variadic<RASP_AnySOp>:$equal_keys,
+                       Variadic<RASP_AnySOp>:$equal_queries,
+                       Variadic<RASP_AnySOp>:$order_keys,
+                       Variadic<RASP_AnySOp>:$order_queries,
+                       Optional<RASP_BoolSOp>:$key_mask,
+                       Optional<RASP_BoolSOp>:$query_mask,
+                       Optional<RASP_AnySOp>:$values,
+                       OptionalAttr<RASP_PredicateAttr>:$order,
+                       OptionalAttr<AnyAttr>:$default_value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    (`equal` `(` $equal_keys^ `:` qualified(type($equal_keys)) `)`
+       `to` `(` $equal_queries `:` qualified(type($equal_queries)) `)`)?
+    (`order` $order^ `(` $order_keys `:` qualified(type($order_keys)) `)`
+       `to` `(` $order_queries `:` qualified(type($order_queries)) `)`)?
+    (`key_mask` $key_mask^ `:` qualified(type($key_mask)))?
+    (`query_mask` $query_mask^ `:` qualified(type($query_mask)))?
+    (`values` $values^ `:` qualified(type($values))
+       `default` custom<RASPScalar>($default_value))?
+    attr-dict `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // RASP_OPS_TD

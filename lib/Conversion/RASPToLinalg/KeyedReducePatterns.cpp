@@ -1,0 +1,170 @@
+//===- KeyedReducePatterns.cpp - rasp.keyed_reduce to a runtime call ------===//
+//
+// Sorting and counting have no linalg form, so rasp.keyed_reduce becomes one
+// call of the runtime kernel rasp_keyed_reduce (lib/Runtime/KeyedReduce.cpp)
+// on the columns' buffers, which writes per-query selection counts and
+// selected-value sums. The aggregate's own finalization (mean, default,
+// run-time errors) then runs on those, exactly as after the fused kernel.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LoweringUtils.h"
+
+#include "rasp/Runtime/KeyedReduce.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/IR/BuiltinOps.h"
+
+using namespace mlir;
+using namespace rasp;
+using namespace rasp::lowering;
+
+namespace {
+
+struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
+  using RASPConversionPattern::RASPConversionPattern;
+
+  /// A column's buffer and storage kind. Indices are not stored; constants
+  /// are materialized (the rewrite never makes constant columns, but the op
+  /// allows them).
+  std::pair<Value, ColumnKind> getColumn(ConversionPatternRewriter &rewriter,
+                                         Location loc, Value n, Value original,
+                                         Value converted, Value dummy) const {
+    if (original.getDefiningOp<IndicesOp>())
+      return {dummy, ColumnKind::Indices};
+    MapOperand operand = getMapOperand(original, converted);
+    Type elementType = getLoweredElementType(operand.raspElementType);
+    Value tensor = operand.tensor;
+    if (!tensor)
+      tensor = buildElementwise(
+          rewriter, loc, n, {operand}, elementType,
+          [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, state);
+    // A copy into a fresh buffer, not to_buffer: bufferization does not count
+    // to_buffer as a read, so a later op could reuse the tensor's buffer in
+    // place before the call reads it. The copy is O(n) at memcpy speed.
+    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
+    Value buffer = memref::AllocOp::create(rewriter, loc, memrefType, ValueRange{n});
+    auto copy = bufferization::MaterializeInDestinationOp::create(rewriter, loc,
+                                                                  tensor, buffer);
+    copy.setRestrict(true);
+    copy.setWritable(true);
+    ColumnKind kind = elementType.isInteger(64)   ? ColumnKind::I64
+                      : elementType.isInteger(32) ? ColumnKind::I32
+                                                  : ColumnKind::I8;
+    return {buffer, kind};
+  }
+
+  /// The kernel's declaration for these buffer types. All variants share one
+  /// C entry point (descriptors have the same layout whatever the element
+  /// type); the JIT binds each name to it.
+  func::FuncOp getKernel(ConversionPatternRewriter &rewriter, Operation *op,
+                         TypeRange argTypes) const {
+    std::string name = kKeyedReduceFunctionName;
+    for (Type type : argTypes.take_front(kNumKeyedReduceSlots)) {
+      Type element = llvm::cast<MemRefType>(type).getElementType();
+      name += element.isInteger(64) ? "_l" : element.isInteger(32) ? "_i" : "_b";
+    }
+    auto module = op->getParentOfType<ModuleOp>();
+    if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+      return existing;
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(module.getBody());
+    auto kernel = func::FuncOp::create(rewriter, module.getLoc(), name,
+                                       rewriter.getFunctionType(argTypes, {}));
+    kernel.setPrivate();
+    kernel->setAttr("llvm.emit_c_interface", rewriter.getUnitAttr());
+    return kernel;
+  }
+
+  LogicalResult
+  matchAndRewrite(KeyedReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    size_t numEqual = op.getEqualKeys().size(), numOrder = op.getOrderKeys().size();
+    if (numEqual + numOrder > (size_t)kMaxKeyedColumns)
+      return rewriter.notifyMatchFailure(op, "too many columns for the kernel");
+    Value n = getInputLength(rewriter, loc, op);
+    Type i64 = rewriter.getI64Type();
+    auto countsType = MemRefType::get({ShapedType::kDynamic}, i64);
+    Value counts = memref::AllocOp::create(rewriter, loc, countsType, ValueRange{n});
+    bool hasValues = static_cast<bool>(op.getValues());
+    Value sums = hasValues ? (Value)memref::AllocOp::create(rewriter, loc, countsType,
+                                                            ValueRange{n})
+                           : counts;
+
+    SmallVector<Value> args(kNumKeyedReduceSlots, counts);
+    int64_t kinds = 0;
+    auto setSlot = [&](int slot, Value original, Value converted) {
+      auto [buffer, kind] = getColumn(rewriter, loc, n, original, converted, counts);
+      args[slot] = buffer;
+      kinds |= encodeColumnKind(slot, kind);
+    };
+    SmallVector<Value> keys(op.getEqualKeys()), queries(op.getEqualQueries());
+    llvm::append_range(keys, op.getOrderKeys());
+    llvm::append_range(queries, op.getOrderQueries());
+    SmallVector<Value> convertedKeys(adaptor.getEqualKeys()),
+        convertedQueries(adaptor.getEqualQueries());
+    llvm::append_range(convertedKeys, adaptor.getOrderKeys());
+    llvm::append_range(convertedQueries, adaptor.getOrderQueries());
+    for (size_t c = 0; c < keys.size(); ++c) {
+      setSlot(kKeys0Slot + c, keys[c], convertedKeys[c]);
+      setSlot(kQueries0Slot + c, queries[c], convertedQueries[c]);
+    }
+    if (op.getKeyMask())
+      setSlot(kKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
+    if (op.getQueryMask())
+      setSlot(kQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
+    if (hasValues)
+      setSlot(kValuesSlot, op.getValues(), adaptor.getValues());
+
+    args.push_back(counts);
+    args.push_back(sums);
+    int64_t order = op.getOrder() ? static_cast<int64_t>(*op.getOrder()) : kNoOrder;
+    for (int64_t scalar : {(int64_t)numEqual, (int64_t)numOrder, order, kinds})
+      args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
+    func::FuncOp kernel = getKernel(rewriter, op, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+
+    auto tensorType = RankedTensorType::get({ShapedType::kDynamic}, i64);
+    // Not `writable`: canonicalization folds a later to_buffer of this
+    // tensor to the raw buffer, whose reads bufferization then cannot see,
+    // so no op may reuse the buffer in place.
+    auto toTensor = [&](Value buffer) -> Value {
+      return bufferization::ToTensorOp::create(rewriter, loc, tensorType, buffer,
+                                               /*restrict=*/rewriter.getUnitAttr());
+    };
+    Value countTensor = toTensor(counts);
+    if (!hasValues) {
+      rewriter.replaceOp(op, countTensor);
+      return success();
+    }
+    Value sumTensor = toTensor(sums);
+    auto valuesType = llvm::cast<SOpType>(op.getValues().getType());
+    Type loweredValue = getLoweredElementType(valuesType.getElementType());
+    // String ids: the sum is the selected id where exactly one is selected.
+    if (loweredValue.isInteger(32))
+      sumTensor = buildElementwise(
+          rewriter, loc, n, {{sumTensor, Attribute(), i64}}, loweredValue,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            return arith::TruncIOp::create(b, l, loweredValue, s[0]);
+          },
+          state);
+    rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sumTensor,
+                                             countTensor, valuesType,
+                                             op.getDefaultValueAttr(),
+                                             llvm::cast<SOpType>(op.getType()),
+                                             state));
+    return success();
+  }
+};
+
+} // namespace
+
+void rasp::populateRASPKeyedReduceToLinalgPatterns(
+    const TypeConverter &converter, RewritePatternSet &patterns,
+    const RASPLoweringState &state) {
+  patterns.add<KeyedReduceLowering>(converter, patterns.getContext(), state);
+}

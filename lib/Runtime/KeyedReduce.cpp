@@ -1,0 +1,368 @@
+//===- KeyedReduce.cpp - Counting / radix-sort kernel of rasp.keyed_reduce -===//
+//
+// Each row (a key position or a query position) is packed into one 64-bit
+// number P: its equality columns then its order columns, each offset by the
+// column's minimum and scaled by the ranges of the columns after it, so that
+// comparing packed numbers compares the tuples lexicographically. A query
+// then selects exactly the keys whose P lies in one interval [lo, hi):
+//
+//   group of the query (equality columns agree): [E*RO, (E+1)*RO)
+//   lt: [E*RO, Pq)   le: [E*RO, Pq+1)   gt: [Pq+1, (E+1)*RO)   ge: [Pq, (E+1)*RO)
+//
+// (RO: the product of the order columns' ranges). Counts and sums over an
+// interval are differences of prefix sums over the keys ordered by P:
+//
+// - counting: when the packed range R is small (at most ~2n), the prefix
+//   sums are taken over a bucket array indexed by P: O(n + R);
+// - sorting: otherwise the keys are LSD-radix-sorted by P (only the bytes
+//   that vary), the queries too unless they are the same columns, and one
+//   merge sweep with two cursors answers every query: O(n * bytes).
+//
+// Columns whose ranges multiply beyond 2^62 are first replaced by their
+// dense ranks (sort + unique), which keeps the order and equality of values.
+// Sums wrap modulo 2^64, as the generic kernel's i64 sums do.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rasp/Runtime/KeyedReduce.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+using namespace rasp;
+
+namespace {
+
+/// The C interface's view of a memref<?xT> descriptor (same layout for any T).
+struct MemRef1D {
+  void *allocated;
+  void *aligned;
+  int64_t offset;
+  int64_t size;
+  int64_t stride;
+};
+
+// rasp::Predicate values (RASPOps.td).
+constexpr int64_t kLt = 2, kGt = 3, kLe = 4, kGe = 5;
+
+/// A read-only column of n values, whatever its storage.
+struct Column {
+  ColumnKind kind = ColumnKind::Absent;
+  const char *base = nullptr;
+  int64_t stride = 1;
+
+  int64_t operator[](int64_t i) const {
+    switch (kind) {
+    case ColumnKind::I64:
+      return reinterpret_cast<const int64_t *>(base)[i * stride];
+    case ColumnKind::I32:
+      return reinterpret_cast<const int32_t *>(base)[i * stride];
+    case ColumnKind::I8:
+      return reinterpret_cast<const int8_t *>(base)[i * stride] & 1;
+    case ColumnKind::Indices:
+      return i;
+    case ColumnKind::Absent:
+      break;
+    }
+    return 0;
+  }
+
+  bool sameAs(const Column &other) const {
+    return kind == other.kind && base == other.base && stride == other.stride;
+  }
+};
+
+Column makeColumn(ColumnKind kind, const MemRef1D *memref) {
+  Column column;
+  column.kind = kind;
+  if (kind == ColumnKind::Absent || kind == ColumnKind::Indices)
+    return column;
+  size_t width = kind == ColumnKind::I64 ? 8 : kind == ColumnKind::I32 ? 4 : 1;
+  column.base = static_cast<const char *>(memref->aligned) + memref->offset * width;
+  column.stride = memref->stride;
+  return column;
+}
+
+struct Range {
+  int64_t min = 0;
+  uint64_t size = 1; // max - min + 1
+};
+
+Range rangeOf(const Column &keys, const Column &queries, int64_t n) {
+  int64_t lo = keys[0], hi = keys[0];
+  for (const Column *column : {&keys, &queries}) {
+    if (column != &keys && column->sameAs(keys))
+      break;
+    for (int64_t i = 0; i < n; ++i) {
+      int64_t v = (*column)[i];
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  }
+  return {lo, static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1};
+}
+
+/// Replaces a key/query column pair by dense ranks of their values.
+void rankColumns(Column &keys, Column &queries, int64_t n,
+                 std::vector<std::unique_ptr<int64_t[]>> &storage) {
+  bool shared = keys.sameAs(queries);
+  std::vector<int64_t> values;
+  values.reserve(shared ? n : 2 * n);
+  for (int64_t i = 0; i < n; ++i)
+    values.push_back(keys[i]);
+  if (!shared)
+    for (int64_t i = 0; i < n; ++i)
+      values.push_back(queries[i]);
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  auto rank = [&](const Column &column) {
+    storage.emplace_back(new int64_t[n]);
+    int64_t *out = storage.back().get();
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = std::lower_bound(values.begin(), values.end(), column[i]) - values.begin();
+    Column ranked;
+    ranked.kind = ColumnKind::I64;
+    ranked.base = reinterpret_cast<const char *>(out);
+    return ranked;
+  };
+  keys = rank(keys);
+  queries = shared ? keys : rank(queries);
+}
+
+/// LSD radix sort of (P, position) pairs by P, one pass per byte that varies.
+void radixSort(std::vector<uint64_t> &keys, std::vector<uint32_t> &positions) {
+  size_t n = keys.size();
+  if (n < 2)
+    return;
+  std::vector<std::array<uint32_t, 256>> histograms(8);
+  for (auto &h : histograms)
+    h.fill(0);
+  for (uint64_t key : keys)
+    for (int byte = 0; byte < 8; ++byte)
+      ++histograms[byte][(key >> (8 * byte)) & 0xff];
+  std::vector<uint64_t> keysOut(n);
+  std::vector<uint32_t> positionsOut(n);
+  for (int byte = 0; byte < 8; ++byte) {
+    auto &h = histograms[byte];
+    if (h[(keys[0] >> (8 * byte)) & 0xff] == n)
+      continue; // every key has the same byte here
+    uint32_t offsets[256];
+    uint32_t total = 0;
+    for (int d = 0; d < 256; ++d) {
+      offsets[d] = total;
+      total += h[d];
+    }
+    int shift = 8 * byte;
+    for (size_t i = 0; i < n; ++i) {
+      uint32_t slot = offsets[(keys[i] >> shift) & 0xff]++;
+      keysOut[slot] = keys[i];
+      positionsOut[slot] = positions[i];
+    }
+    keys.swap(keysOut);
+    positions.swap(positionsOut);
+  }
+}
+
+struct Interval {
+  uint64_t lo, hi;
+};
+
+/// The interval of packed keys query P selects (see the file comment).
+Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order) {
+  uint64_t groupStart = p / orderRange * orderRange;
+  uint64_t groupEnd = groupStart + orderRange;
+  switch (order) {
+  case kLt:
+    return {groupStart, p};
+  case kLe:
+    return {groupStart, p + 1};
+  case kGt:
+    return {p + 1, groupEnd};
+  case kGe:
+    return {p, groupEnd};
+  default:
+    return {groupStart, groupEnd};
+  }
+}
+
+struct KeyedReduce {
+  int64_t n;
+  int numColumns;
+  int64_t order;
+  Column keys[kMaxKeyedColumns], queries[kMaxKeyedColumns];
+  Column keyMask, queryMask, values;
+  int64_t *counts, *sums; // sums null when there are no values
+
+  std::vector<std::unique_ptr<int64_t[]>> rankedStorage;
+  uint64_t orderRange = 1; // product of the order columns' ranges
+  uint64_t packedRange = 1;
+  Range ranges[kMaxKeyedColumns];
+
+  bool sharedQueries() const {
+    for (int c = 0; c < numColumns; ++c)
+      if (!keys[c].sameAs(queries[c]))
+        return false;
+    return true;
+  }
+
+  /// Ranges of every column; ranks the columns when the packed range would
+  /// not fit in 62 bits.
+  void computeRanges(int numEqual) {
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      unsigned __int128 total = 1, orderTotal = 1;
+      for (int c = 0; c < numColumns; ++c) {
+        ranges[c] = rangeOf(keys[c], queries[c], n);
+        // A size of 0 means the range wrapped: all 2^64 values.
+        unsigned __int128 size = ranges[c].size ? ranges[c].size
+                                                : (unsigned __int128)1 << 64;
+        total *= size;
+        if (c >= numEqual)
+          orderTotal *= size;
+        if (total > ((unsigned __int128)1 << 62))
+          break;
+      }
+      if (total <= ((unsigned __int128)1 << 62)) {
+        packedRange = (uint64_t)total;
+        orderRange = (uint64_t)orderTotal;
+        return;
+      }
+      for (int c = 0; c < numColumns; ++c)
+        rankColumns(keys[c], queries[c], n, rankedStorage);
+    }
+  }
+
+  template <typename ColumnsT>
+  void pack(const ColumnsT &columns, std::vector<uint64_t> &out) const {
+    out.assign(n, 0);
+    for (int c = 0; c < numColumns; ++c) {
+      const Column &column = columns[c];
+      uint64_t min = (uint64_t)ranges[c].min, size = ranges[c].size;
+      for (int64_t i = 0; i < n; ++i)
+        out[i] = out[i] * size + ((uint64_t)column[i] - min);
+    }
+  }
+
+  uint64_t weight(int64_t k) const {
+    return keyMask.kind == ColumnKind::Absent ? 1 : (uint64_t)keyMask[k];
+  }
+
+  void write(int64_t q, uint64_t count, uint64_t sum) const {
+    if (queryMask.kind != ColumnKind::Absent && !queryMask[q])
+      count = sum = 0;
+    counts[q] = (int64_t)count;
+    if (sums)
+      sums[q] = (int64_t)sum;
+  }
+
+  /// Bucket array indexed by P; prefix sums answer each interval.
+  void runCounting(const std::vector<uint64_t> &keyP,
+                   const std::vector<uint64_t> &queryP) {
+    std::vector<uint64_t> countPrefix(packedRange + 1, 0);
+    std::vector<uint64_t> sumPrefix(sums ? packedRange + 1 : 0, 0);
+    for (int64_t k = 0; k < n; ++k) {
+      uint64_t w = weight(k);
+      countPrefix[keyP[k] + 1] += w;
+      if (sums)
+        sumPrefix[keyP[k] + 1] += w * (uint64_t)values[k];
+    }
+    for (uint64_t p = 1; p <= packedRange; ++p) {
+      countPrefix[p] += countPrefix[p - 1];
+      if (sums)
+        sumPrefix[p] += sumPrefix[p - 1];
+    }
+    for (int64_t q = 0; q < n; ++q) {
+      Interval in = selectedInterval(queryP[q], orderRange, order);
+      write(q, countPrefix[in.hi] - countPrefix[in.lo],
+            sums ? sumPrefix[in.hi] - sumPrefix[in.lo] : 0);
+    }
+  }
+
+  /// Keys and queries sorted by P; two cursors sweep the keys once.
+  void runSorting(std::vector<uint64_t> &keyP, std::vector<uint64_t> &queryP,
+                  bool shared) {
+    std::vector<uint32_t> keyOrder(n);
+    for (int64_t i = 0; i < n; ++i)
+      keyOrder[i] = (uint32_t)i;
+    radixSort(keyP, keyOrder);
+    std::vector<uint32_t> queryOrder;
+    if (shared) {
+      queryP = keyP;
+      queryOrder = keyOrder;
+    } else {
+      queryOrder.resize(n);
+      for (int64_t i = 0; i < n; ++i)
+        queryOrder[i] = (uint32_t)i;
+      radixSort(queryP, queryOrder);
+    }
+    struct Cursor {
+      int64_t next = 0;
+      uint64_t count = 0, sum = 0;
+    } lo, hi;
+    auto advance = [&](Cursor &cursor, uint64_t bound) {
+      while (cursor.next < n && keyP[cursor.next] < bound) {
+        int64_t k = keyOrder[cursor.next++];
+        uint64_t w = weight(k);
+        cursor.count += w;
+        if (sums)
+          cursor.sum += w * (uint64_t)values[k];
+      }
+    };
+    for (int64_t i = 0; i < n; ++i) {
+      Interval in = selectedInterval(queryP[i], orderRange, order);
+      advance(lo, in.lo);
+      advance(hi, in.hi);
+      write(queryOrder[i], hi.count - lo.count, hi.sum - lo.sum);
+    }
+  }
+
+  void run(int numEqual) {
+    if (n == 0)
+      return;
+    computeRanges(numEqual);
+    bool shared = sharedQueries();
+    std::vector<uint64_t> keyP, queryP;
+    pack(keys, keyP);
+    if (!shared)
+      pack(queries, queryP);
+    // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
+    if (packedRange <= 2 * (uint64_t)n + 4096) {
+      runCounting(keyP, shared ? keyP : queryP);
+      return;
+    }
+    runSorting(keyP, queryP, shared);
+  }
+};
+
+} // namespace
+
+extern "C" void _mlir_ciface_rasp_keyed_reduce(
+    MemRef1D *keys0, MemRef1D *keys1, MemRef1D *queries0, MemRef1D *queries1,
+    MemRef1D *keyMask, MemRef1D *queryMask, MemRef1D *values, MemRef1D *counts,
+    MemRef1D *sums, int64_t numEqual, int64_t numOrder, int64_t order,
+    int64_t kinds) {
+  KeyedReduce kernel;
+  kernel.n = counts->size;
+  kernel.numColumns = (int)(numEqual + numOrder);
+  kernel.order = numOrder ? order : kNoOrder;
+  MemRef1D *keyArgs[] = {keys0, keys1}, *queryArgs[] = {queries0, queries1};
+  for (int c = 0; c < kernel.numColumns && c < kMaxKeyedColumns; ++c) {
+    kernel.keys[c] = makeColumn(decodeColumnKind(kinds, kKeys0Slot + c), keyArgs[c]);
+    kernel.queries[c] =
+        makeColumn(decodeColumnKind(kinds, kQueries0Slot + c), queryArgs[c]);
+  }
+  kernel.keyMask = makeColumn(decodeColumnKind(kinds, kKeyMaskSlot), keyMask);
+  kernel.queryMask = makeColumn(decodeColumnKind(kinds, kQueryMaskSlot), queryMask);
+  kernel.values = makeColumn(decodeColumnKind(kinds, kValuesSlot), values);
+  kernel.counts = static_cast<int64_t *>(counts->aligned) + counts->offset;
+  kernel.sums = kernel.values.kind == ColumnKind::Absent
+                    ? nullptr
+                    : static_cast<int64_t *>(sums->aligned) + sums->offset;
+  kernel.run((int)numEqual);
+}
+
+void *rasp::getKeyedReduceKernelAddress() {
+  return reinterpret_cast<void *>(&_mlir_ciface_rasp_keyed_reduce);
+}
