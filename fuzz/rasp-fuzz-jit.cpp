@@ -215,9 +215,10 @@ bool runJIT(Compiled &c, const Output &out, const RaspInput &input,
             SOpValue &value, std::string &error) {
   size_t n = input.size();
   LoweredInputs lowered;
+  lowered.length = n;
   lowered.stringIds.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    auto it = c.ids.find(input.tokens[i]);
+    auto it = c.ids.find(input.token(i));
     lowered.stringIds[i] = it == c.ids.end() ? -1 : it->second;
   }
   if (auto e = readInts(input, lowered.ints))
@@ -315,7 +316,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     input = makeIntInput(std::move(values));
   } else {
     for (size_t i = 0; i < n; ++i)
-      input.tokens.push_back(kChars[(uint8_t)rest[i] % 9]);
+      input.push_back(kChars[(uint8_t)rest[i] % 9]);
   }
 
   for (const Output &out : compiled->outputs) {
@@ -332,8 +333,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (!agree) {
       llvm::errs() << "JIT and interpreter disagree on s-op '" << out.name
                    << "', n = " << n << "\nprogram:\n" << text << "\ninput:";
-      for (const std::string &t : input.tokens)
-        llvm::errs() << " " << t;
+      for (size_t i = 0; i < input.size(); ++i)
+        llvm::errs() << " " << input.token(i);
       llvm::errs() << "\nJIT: "
                    << (jitOk ? show(jitValue) : "error: " + jitError)
                    << "\ninterpreter: "

@@ -306,7 +306,10 @@ LogicalResult Interpreter::evaluate(Operation *op) {
         out.kind = kindOfValue(tokens.getResult());
         std::optional<std::string> message;
         switch (out.kind) {
-        case ElemKind::String: out.strings = input.tokens; break;
+        case ElemKind::String:
+          for (size_t i = 0; i < input.size(); ++i)
+            out.strings.push_back(input.token(i));
+          break;
         case ElemKind::Int: message = readInts(input, out.ints); break;
         case ElemKind::Float: message = readFloats(input, out.floats); break;
         case ElemKind::Bool: message = readBools(input, out.bools); break;

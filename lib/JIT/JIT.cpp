@@ -157,10 +157,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
 }
 
 template <typename T>
-static StridedMemRefType<T, 1> describe(const T *data, int64_t size) {
-  // Empty inputs still need a valid pointer.
+static StridedMemRefType<T, 1> describe(const std::vector<T> &data, int64_t size) {
   static T dummy{};
-  T *ptr = const_cast<T *>(size ? data : &dummy);
+  T *ptr = const_cast<T *>(data.empty() ? &dummy : data.data());
   return {ptr, ptr, 0, {size}, {1}};
 }
 
@@ -180,25 +179,21 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   auto fn = engine->lookup(symbol);
   if (!fn)
     return fn.takeError();
-  int64_t n = inputs.stringIds.size();
+  int64_t n = inputs.length;
   // Generated code counts and indexes strings in 32 bits.
   if (n > INT32_MAX)
     return llvm::createStringError("the input has more than 2^31-1 tokens");
-  StridedMemRefType<int32_t, 1> strArg = describe(inputs.stringIds.data(), n);
-  // Readings the program does not use are not computed; pass n zeros.
-  std::vector<int64_t> zeroInts;
-  std::vector<double> zeroFloats;
-  std::vector<uint8_t> zeroBools;
-  const std::vector<int64_t> &ints =
-      inputs.ints.size() == (size_t)n ? inputs.ints : (zeroInts.resize(n), zeroInts);
-  const std::vector<double> &floats =
-      inputs.floats.size() == (size_t)n ? inputs.floats : (zeroFloats.resize(n), zeroFloats);
-  const std::vector<uint8_t> &bools =
-      inputs.bools.size() == (size_t)n ? inputs.bools : (zeroBools.resize(n), zeroBools);
-  StridedMemRefType<int64_t, 1> intArg = describe(ints.data(), n);
-  StridedMemRefType<double, 1> floatArg = describe(floats.data(), n);
-  StridedMemRefType<uint8_t, 1> boolArg = describe(bools.data(), n);
-  StridedMemRefType<uint8_t, 1> outArg = describe((uint8_t *)output, n);
+  auto checkSize = [&](size_t size) { return size == 0 || size == (size_t)n; };
+  if (!checkSize(inputs.stringIds.size()) || !checkSize(inputs.ints.size()) ||
+      !checkSize(inputs.floats.size()) || !checkSize(inputs.bools.size()))
+    return llvm::createStringError("internal error: input readings of other lengths");
+  // A reading the program does not use is empty: a descriptor of size n
+  // over one dummy element (never read; n only sizes the loops).
+  StridedMemRefType<int32_t, 1> strArg = describe(inputs.stringIds, n);
+  StridedMemRefType<int64_t, 1> intArg = describe(inputs.ints, n);
+  StridedMemRefType<double, 1> floatArg = describe(inputs.floats, n);
+  StridedMemRefType<uint8_t, 1> boolArg = describe(inputs.bools, n);
+  StridedMemRefType<uint8_t, 1> outArg = {(uint8_t *)output, (uint8_t *)output, 0, {n}, {1}};
 
   using Entry = void (*)(void *, void *, void *, void *, void *);
   auto entry = reinterpret_cast<Entry>(*fn);

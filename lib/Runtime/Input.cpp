@@ -10,8 +10,8 @@
 using namespace rasp;
 
 std::optional<std::string> rasp::splitUtf8(llvm::StringRef text,
-                                           std::vector<std::string> &tokens) {
-  tokens.clear();
+                                           RaspInput &tokens) {
+  tokens = RaspInput();
   size_t i = 0, size = text.size();
   while (i < size) {
     unsigned char lead = text[i];
@@ -23,7 +23,7 @@ std::optional<std::string> rasp::splitUtf8(llvm::StringRef text,
       valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
     if (!valid)
       return "input is not valid UTF-8 (byte " + std::to_string(i) + ")";
-    tokens.emplace_back(text.substr(i, length).str());
+    tokens.push_back(text.substr(i, length));
     i += length;
   }
   return std::nullopt;
@@ -54,12 +54,7 @@ std::optional<std::string> rasp::parseIntList(llvm::StringRef text,
 }
 
 RaspInput rasp::makeIntInput(std::vector<int64_t> values) {
-  RaspInput input;
-  input.tokens.reserve(values.size());
-  for (int64_t value : values)
-    input.tokens.push_back(std::to_string(value));
-  input.ints = std::move(values);
-  return input;
+  return RaspInput(std::move(values));
 }
 
 RaspInput rasp::makeRandomInput(size_t n,
@@ -70,9 +65,8 @@ RaspInput rasp::makeRandomInput(size_t n,
     return input;
   std::mt19937_64 rng(seed);
   std::uniform_int_distribution<size_t> pick(0, vocabulary.size() - 1);
-  input.tokens.reserve(n);
   for (size_t i = 0; i < n; ++i)
-    input.tokens.push_back(vocabulary[pick(rng)]);
+    input.push_back(vocabulary[pick(rng)]);
   return input;
 }
 

@@ -2,6 +2,8 @@
 
 #include "rasp/Runtime/Value.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 
@@ -31,61 +33,126 @@ size_t SOpValue::size() const {
   return 0;
 }
 
+void RaspInput::push_back(llvm::StringRef token) {
+  int32_t *slot = token.size() == 1 ? &byteIds[(unsigned char)token[0]] : nullptr;
+  uint32_t id;
+  if (slot && *slot >= 0) {
+    id = *slot;
+  } else {
+    auto [it, inserted] = longIds.try_emplace(token, (uint32_t)vocabulary.size());
+    id = it->second;
+    if (inserted)
+      vocabulary.push_back(token.str());
+    if (slot)
+      *slot = (int32_t)id;
+  }
+  tokenIds.push_back(id);
+}
+
+void RaspInput::makeSpellings() const {
+  if (spelled || !ints)
+    return;
+  spelled = true;
+  llvm::DenseMap<int64_t, uint32_t> idOf;
+  tokenIds.resize(ints->size());
+  for (size_t i = 0; i < ints->size(); ++i) {
+    auto [it, inserted] = idOf.try_emplace((*ints)[i], (uint32_t)vocabulary.size());
+    if (inserted)
+      vocabulary.push_back(std::to_string((*ints)[i]));
+    tokenIds[i] = it->second;
+  }
+}
+
+const std::vector<std::string> &RaspInput::getVocabulary() const {
+  makeSpellings();
+  return vocabulary;
+}
+
+const std::vector<uint32_t> &RaspInput::getTokenIds() const {
+  makeSpellings();
+  return tokenIds;
+}
+
+namespace {
+/// Parses every distinct spelling once, then fills `out` by position. The
+/// error names the first position holding a spelling that does not parse.
+template <typename T, typename ParseFn>
+std::optional<std::string> readTokens(const RaspInput &input, std::vector<T> &out,
+                                      ParseFn parse, llvm::StringRef what) {
+  const std::vector<std::string> &vocabulary = input.getVocabulary();
+  const std::vector<uint32_t> &ids = input.getTokenIds();
+  std::vector<T> parsed(vocabulary.size());
+  std::vector<uint8_t> valid(vocabulary.size());
+  for (size_t v = 0; v < vocabulary.size(); ++v)
+    valid[v] = parse(vocabulary[v], parsed[v]);
+  out.resize(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!valid[ids[i]])
+      return what.str() + ": the token '" + vocabulary[ids[i]] + "' at position " +
+             std::to_string(i) + " is not " +
+             (what == "tokens_int"     ? "an integer"
+              : what == "tokens_float" ? "a number"
+                                       : "a bool (1/0, T/F, True/False)");
+    out[i] = parsed[ids[i]];
+  }
+  return std::nullopt;
+}
+} // namespace
+
 std::optional<std::string> rasp::readInts(const RaspInput &input,
                                           std::vector<int64_t> &out) {
   if (input.ints) {
     out = *input.ints;
     return std::nullopt;
   }
-  out.resize(input.size());
-  for (size_t i = 0; i < input.size(); ++i) {
-    const std::string &token = input.tokens[i];
-    const char *end = token.data() + token.size();
-    auto [ptr, ec] = std::from_chars(token.data(), end, out[i]);
-    if (ec != std::errc() || ptr != end)
-      return "tokens_int: the token '" + token + "' at position " +
-             std::to_string(i) + " is not an integer";
-  }
-  return std::nullopt;
+  return readTokens(
+      input, out,
+      [](const std::string &token, int64_t &value) {
+        const char *end = token.data() + token.size();
+        auto [ptr, ec] = std::from_chars(token.data(), end, value);
+        return ec == std::errc() && ptr == end;
+      },
+      "tokens_int");
 }
 
 std::optional<std::string> rasp::readFloats(const RaspInput &input,
                                             std::vector<double> &out) {
-  out.resize(input.size());
   if (input.ints) {
+    out.resize(input.size());
     for (size_t i = 0; i < input.size(); ++i)
       out[i] = static_cast<double>((*input.ints)[i]);
     return std::nullopt;
   }
-  for (size_t i = 0; i < input.size(); ++i) {
-    const std::string &token = input.tokens[i];
-    char *end = nullptr;
-    out[i] = token.empty() ? 0 : std::strtod(token.c_str(), &end);
-    if (token.empty() || end != token.c_str() + token.size())
-      return "tokens_float: the token '" + token + "' at position " +
-             std::to_string(i) + " is not a number";
-  }
-  return std::nullopt;
+  return readTokens(
+      input, out,
+      [](const std::string &token, double &value) {
+        char *end = nullptr;
+        value = token.empty() ? 0 : std::strtod(token.c_str(), &end);
+        return !token.empty() && end == token.c_str() + token.size();
+      },
+      "tokens_float");
 }
 
 std::optional<std::string> rasp::readBools(const RaspInput &input,
                                            std::vector<uint8_t> &out) {
-  out.resize(input.size());
-  for (size_t i = 0; i < input.size(); ++i) {
-    if (input.ints) {
+  if (input.ints) {
+    out.resize(input.size());
+    for (size_t i = 0; i < input.size(); ++i)
       out[i] = (*input.ints)[i] != 0;
-      continue;
-    }
-    const std::string &token = input.tokens[i];
-    if (token == "1" || token == "T" || token == "True" || token == "true")
-      out[i] = 1;
-    else if (token == "0" || token == "F" || token == "False" || token == "false")
-      out[i] = 0;
-    else
-      return "tokens_bool: the token '" + token + "' at position " +
-             std::to_string(i) + " is not a bool (1/0, T/F, True/False)";
+    return std::nullopt;
   }
-  return std::nullopt;
+  return readTokens(
+      input, out,
+      [](const std::string &token, uint8_t &value) {
+        if (token == "1" || token == "T" || token == "True" || token == "true")
+          value = 1;
+        else if (token == "0" || token == "F" || token == "False" || token == "false")
+          value = 0;
+        else
+          return false;
+        return true;
+      },
+      "tokens_bool");
 }
 
 std::string rasp::formatFloat(double value) {

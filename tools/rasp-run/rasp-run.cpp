@@ -16,6 +16,7 @@
 #include "rasp/InitAllRASP.h"
 #include "rasp/Interpreter/Interpreter.h"
 #include "rasp/JIT/JIT.h"
+#include "rasp/JIT/JITCache.h"
 #include "rasp/Pipelines/Pipelines.h"
 #include "rasp/Runtime/Input.h"
 #include "rasp/Runtime/RuntimeErrors.h"
@@ -109,7 +110,7 @@ enum class Emit { None, Rasp, Optimized, Linalg, Affine, LLVMDialect, LLVMIR, As
 cl::opt<Emit> emit(
     "emit", cl::desc("Print the program after a stage and exit"),
     cl::values(clEnumValN(Emit::Rasp, "rasp", "the rasp dialect (front end)"),
-               clEnumValN(Emit::Optimized, "rasp-opt",
+               clEnumValN(Emit::Optimized, "rewritten",
                           "the rasp dialect after rasp-optimize-selects: the "
                           "kernel each select became (gather, scan_mean, "
                           "keyed_reduce, or the generic aggregate)"),
@@ -122,9 +123,16 @@ cl::opt<Emit> emit(
                clEnumValN(Emit::Asm, "asm", "host assembly")),
     cl::init(Emit::None), cl::cat(runCategory));
 cl::opt<bool> printTime("time",
-                        cl::desc("Print {parse_ms, compile_ms, run_ms, n} as "
-                                 "JSON on stderr (run_ms: native code only)"),
+                        cl::desc("Print {parse_ms, compile_ms, run_ms, n, "
+                                 "compiles, cache_hits} as JSON on stderr "
+                                 "(run_ms: native code only)"),
                         cl::cat(runCategory));
+cl::opt<unsigned> repeatCount(
+    "repeat", cl::value_desc("N"), cl::init(1),
+    cl::desc("Compile and run the program N times on the same input in this "
+             "process: the in-process cache compiles it once. --time adds "
+             "cached_compile_ms (slowest later look-up) and best_run_ms"),
+    cl::cat(runCategory));
 /// --threads is created in main(): libLLVM already registers an option of
 /// that name, which must be renamed first.
 cl::opt<unsigned> *threads = nullptr;
@@ -193,7 +201,7 @@ std::optional<std::string> readInput(RaspInput &input, bool &given) {
     return std::nullopt;
   };
   if (inputText.getNumOccurrences())
-    return splitUtf8(inputText, input.tokens);
+    return splitUtf8(inputText, input);
   if (inputFile.getNumOccurrences()) {
     std::string text;
     if (auto error = readFile(inputFile, text))
@@ -202,7 +210,7 @@ std::optional<std::string> readInput(RaspInput &input, bool &given) {
       text.resize(text.size() - 2);
     else if (llvm::StringRef(text).ends_with("\n"))
       text.pop_back();
-    return splitUtf8(text, input.tokens);
+    return splitUtf8(text, input);
   }
   if (intsText.getNumOccurrences() || intsFile.getNumOccurrences()) {
     std::string text = intsText;
@@ -222,11 +230,14 @@ std::optional<std::string> readInput(RaspInput &input, bool &given) {
   if (randomCount.getNumOccurrences()) {
     if (randomCount < 0)
       return std::string("--random needs a non-negative count");
-    std::vector<std::string> chars;
-    if (auto error = splitUtf8(vocabulary, chars))
+    RaspInput split;
+    if (auto error = splitUtf8(vocabulary, split))
       return "--vocab: " + *error;
-    if (chars.empty())
+    if (split.size() == 0)
       return std::string("--vocab is empty");
+    std::vector<std::string> chars;
+    for (size_t i = 0; i < split.size(); ++i)
+      chars.push_back(split.token(i));
     input = makeRandomInput(randomCount, chars, seed);
     return std::nullopt;
   }
@@ -326,11 +337,35 @@ SOpValue repeatScalar(Attribute attr, size_t n) {
 
 /// The input's distinct tokens join the string table (rasp-intern-strings).
 void setVocabulary(ModuleOp module, const RaspInput &input) {
-  std::set<std::string> distinct(input.tokens.begin(), input.tokens.end());
+  const std::vector<std::string> &spellings = input.getVocabulary();
+  std::set<std::string> distinct(spellings.begin(), spellings.end());
   SmallVector<Attribute> vocab;
   for (const std::string &token : distinct)
     vocab.push_back(StringAttr::get(module.getContext(), token));
   module->setAttr(kVocabularyAttrName, ArrayAttr::get(module.getContext(), vocab));
+}
+
+/// True when the s-op reads the input as ints (tokens_int).
+bool readsInts(ModuleOp module) {
+  bool found = false;
+  module.walk([&](TokensOp op) {
+    found |= op.getType().getElementType().isInteger(64);
+  });
+  return found;
+}
+
+/// The input ints' range [min, max] (rasp.int_range), when the program reads
+/// them: the lowering compares them in 32 bits where they fit.
+void setIntRange(ModuleOp module, const RaspInput &input) {
+  module->removeAttr(kIntRangeAttrName);
+  std::vector<int64_t> ints;
+  if (input.size() == 0 || !readsInts(module) || readInts(input, ints))
+    return; // an input that is not ints is reported when it is read
+  auto [lo, hi] = std::minmax_element(ints.begin(), ints.end());
+  Type i64 = IntegerType::get(module.getContext(), 64);
+  module->setAttr(kIntRangeAttrName,
+                  ArrayAttr::get(module.getContext(),
+                                 {IntegerAttr::get(i64, *lo), IntegerAttr::get(i64, *hi)}));
 }
 
 /// The threads a run uses: --threads, or every core.
@@ -347,37 +382,72 @@ LoweringOptions loweringOptions() {
 
 struct Timings {
   double parseMs = 0, compileMs = 0, runMs = 0;
+  // --repeat: the slowest compile after the first, the fastest run.
+  double cachedCompileMs = 0, bestRunMs = 0;
 };
 
+/// A failed lowering whose diagnostics were printed already.
+constexpr llvm::StringLiteral kDiagnosed = "(diagnosed)";
+
+/// Lowers `module` to native code, or takes it from the in-process cache
+/// (keyed by the module as lowered, with its vocabulary and int range, the
+/// pass pipeline and the host).
+llvm::Expected<std::shared_ptr<const CompiledProgram>>
+compileCached(ModuleOp module, llvm::StringRef name, const RaspInput &input) {
+  setVocabulary(module, input);
+  setIntRange(module, input);
+  PassManager pm(module.getContext());
+  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, loweringOptions())))
+    return llvm::createStringError("cannot build the lowering pipeline");
+  std::string pipeline;
+  llvm::raw_string_ostream os(pipeline);
+  pm.printAsTextualPipeline(os);
+  std::string key = JITCache::computeKey(module, pipeline);
+  return JITCache::global().getOrCompile(
+      key, [&]() -> llvm::Expected<std::unique_ptr<CompiledProgram>> {
+        if (failed(pm.run(module)))
+          return llvm::createStringError(kDiagnosed);
+        auto compiled = std::make_unique<CompiledProgram>();
+        if (auto table = module->getAttrOfType<ArrayAttr>(kStringTableAttrName))
+          for (Attribute attr : table)
+            compiled->strings.push_back(llvm::cast<StringAttr>(attr).str());
+        auto program = JITProgram::create(module);
+        if (!program)
+          return llvm::createStringError("JIT compilation failed: " +
+                                         llvm::toString(program.takeError()));
+        if (llvm::Error error = (*program)->prepare(name))
+          return llvm::createStringError("JIT compilation failed: " +
+                                         llvm::toString(std::move(error)));
+        compiled->program = std::move(*program);
+        return compiled;
+      });
+}
+
+/// Compiles (or finds in the cache) and runs the s-op `fn` of `module` (the
+/// module is lowered in place). Run `iteration` of --repeat: later runs must
+/// give the bytes of the first (`firstResult`). The value goes to `value`.
 int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
-           const std::vector<Operation *> &opsById, Timings &timings) {
+           const std::vector<Operation *> &opsById, Timings &timings,
+           unsigned iteration, std::vector<uint8_t> &firstResult,
+           SOpValue &value) {
   auto compileStart = Clock::now();
   std::string name = fn.getSymName().str();
   auto resultType = llvm::cast<SOpType>(fn.getFunctionType().getResult(0));
   llvm::DenseSet<Type> tokenTypes;
   fn.walk([&](TokensOp op) { tokenTypes.insert(op.getType().getElementType()); });
 
-  setVocabulary(module, input);
-
-  PassManager pm(module.getContext());
-  if (failed(buildRASPLoweringPipeline(pm, LoweringStage::LLVM, loweringOptions())))
-    return fail("cannot build the lowering pipeline");
-  if (failed(pm.run(module)))
-    return 1; // diagnostics printed
-  auto table = module->getAttrOfType<ArrayAttr>(kStringTableAttrName);
-  llvm::StringMap<int64_t> ids;
-  std::vector<std::string> strings;
-  if (table)
-    for (auto [id, attr] : llvm::enumerate(table)) {
-      strings.push_back(llvm::cast<StringAttr>(attr).str());
-      ids[strings.back()] = id;
-    }
-  auto program = JITProgram::create(module);
-  if (!program)
-    return fail("JIT compilation failed: " + llvm::toString(program.takeError()));
-  if (llvm::Error error = (*program)->prepare(name))
-    return fail("JIT compilation failed: " + llvm::toString(std::move(error)));
-  timings.compileMs = msSince(compileStart);
+  auto compiled = compileCached(module, name, input);
+  if (!compiled) {
+    std::string message = llvm::toString(compiled.takeError());
+    return message == kDiagnosed ? 1 : fail(message);
+  }
+  const std::vector<std::string> &strings = (*compiled)->strings;
+  JITProgram &program = *(*compiled)->program;
+  double compileMs = msSince(compileStart);
+  if (iteration == 0)
+    timings.compileMs = compileMs;
+  else
+    timings.cachedCompileMs = std::max(timings.cachedCompileMs, compileMs);
 
   size_t n = input.size();
   // Counts and string ids are 32-bit in the generated code.
@@ -385,12 +455,23 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
     return fail("the input has " + llvm::Twine(n) + " tokens; at most " +
                 llvm::Twine(INT32_MAX) + " are supported");
   LoweredInputs lowered;
-  lowered.stringIds.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    auto it = ids.find(input.tokens[i]);
-    lowered.stringIds[i] = it == ids.end() ? -1 : it->second;
-  }
+  lowered.length = n;
   MLIRContext *ctx = module.getContext();
+  if (tokenTypes.count(StringType::get(ctx))) {
+    // Once per distinct spelling, then by position.
+    llvm::StringMap<int64_t> ids;
+    for (auto [id, str] : llvm::enumerate(strings))
+      ids[str] = id;
+    std::vector<int32_t> idOfSpelling;
+    for (const std::string &spelling : input.getVocabulary()) {
+      auto it = ids.find(spelling);
+      idOfSpelling.push_back(it == ids.end() ? -1 : (int32_t)it->second);
+    }
+    const std::vector<uint32_t> &tokenIds = input.getTokenIds();
+    lowered.stringIds.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      lowered.stringIds[i] = idOfSpelling[tokenIds[i]];
+  }
   if (tokenTypes.count(IntegerType::get(ctx, 64)))
     if (auto error = readInts(input, lowered.ints))
       return fail(*error);
@@ -407,12 +488,21 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
                         : llvm::isa<StringType>(elementType) ? 4 : 8;
   std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
   auto runStart = Clock::now();
-  auto report = (*program)->run(name, lowered, buffer.data(), threadCount());
-  timings.runMs = msSince(runStart);
+  auto report = program.run(name, lowered, buffer.data(), threadCount());
+  double runMs = msSince(runStart);
+  if (iteration == 0)
+    timings.runMs = timings.bestRunMs = runMs;
+  else
+    timings.bestRunMs = std::min(timings.bestRunMs, runMs);
   if (!report)
     return fail("cannot run '" + name + "': " + llvm::toString(report.takeError()));
+  if (iteration == 0) {
+    firstResult = buffer;
+  } else if (buffer != firstResult && !report->reported) {
+    return fail("internal error: run " + llvm::Twine(iteration + 1) +
+                " of --repeat gave another result than the first");
+  }
 
-  SOpValue value;
   if (report->reported) {
     Operation *op = report->opId >= 0 && report->opId < (int64_t)opsById.size()
                         ? opsById[report->opId]
@@ -443,7 +533,7 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
       value.strings.push_back(strings[id]);
     }
   }
-  return emitOutput(value);
+  return 0;
 }
 
 int emitStage(ModuleOp module, const RaspInput &input) {
@@ -453,6 +543,7 @@ int emitStage(ModuleOp module, const RaspInput &input) {
     return 0;
   }
   setVocabulary(module, input);
+  setIntRange(module, input);
   LoweringStage stage = emit == Emit::Optimized ? LoweringStage::Optimized
                         : emit == Emit::Linalg   ? LoweringStage::Linalg
                         : emit == Emit::Affine ? LoweringStage::Affine
@@ -578,11 +669,35 @@ int main(int argc, char **argv) {
       opsById.push_back(op);
   });
 
-  int status = runJIT(*module, fn, input, opsById, timings);
-  if (status == 0 && printTime)
+  if (repeatCount < 1)
+    return fail("--repeat needs a count of at least 1");
+  // Each run starts from the program as imported; the cache decides whether
+  // it compiles.
+  std::vector<uint8_t> firstResult;
+  SOpValue value;
+  for (unsigned i = 0; i < repeatCount; ++i) {
+    OwningOpRef<ModuleOp> copy = repeatCount > 1 ? module->clone() : nullptr;
+    ModuleOp target = copy ? *copy : *module;
+    func::FuncOp targetFn = target.lookupSymbol<func::FuncOp>(fn.getSymName());
+    if (int status = runJIT(target, targetFn, input, opsById, timings, i,
+                            firstResult, value))
+      return status;
+  }
+  int status = emitOutput(value);
+  if (status == 0 && printTime) {
+    JITCache &cache = JITCache::global();
     llvm::errs() << llvm::format("{\"parse_ms\": %.3f, \"compile_ms\": %.3f, "
-                                 "\"run_ms\": %.3f, \"n\": %zu}\n",
+                                 "\"run_ms\": %.3f, \"n\": %zu, "
+                                 "\"compiles\": %u, \"cache_hits\": %u",
                                  timings.parseMs, timings.compileMs,
-                                 timings.runMs, input.size());
+                                 timings.runMs, input.size(),
+                                 cache.getNumCompiles(), cache.getNumHits());
+    if (repeatCount > 1)
+      llvm::errs() << llvm::format(", \"repeat\": %u, \"cached_compile_ms\": "
+                                   "%.3f, \"best_run_ms\": %.3f",
+                                   (unsigned)repeatCount, timings.cachedCompileMs,
+                                   timings.bestRunMs);
+    llvm::errs() << "}\n";
+  }
   return status;
 }

@@ -30,8 +30,11 @@ struct RuntimeReport {
 };
 
 /// The inputs of a lowered output function, read as every type it needs.
+/// Each reading is either n long or empty when the program does not read
+/// the input that way (the generated code then never touches it).
 struct LoweredInputs {
-  std::vector<int32_t> stringIds; // always set: it defines n
+  int64_t length = 0; // n
+  std::vector<int32_t> stringIds;
   std::vector<int64_t> ints;
   std::vector<double> floats;
   std::vector<uint8_t> bools;

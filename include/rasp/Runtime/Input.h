@@ -18,8 +18,7 @@ namespace rasp {
 
 /// Splits UTF-8 text into one token per character (code point). Returns an
 /// error message naming the byte offset of the first invalid sequence.
-std::optional<std::string> splitUtf8(llvm::StringRef text,
-                                     std::vector<std::string> &tokens);
+std::optional<std::string> splitUtf8(llvm::StringRef text, RaspInput &tokens);
 
 /// Parses whitespace-separated integers. Returns an error message naming the
 /// first token that is not a 64-bit integer.

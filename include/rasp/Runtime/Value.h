@@ -9,6 +9,7 @@
 #ifndef RASP_RUNTIME_VALUE_H
 #define RASP_RUNTIME_VALUE_H
 
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -35,13 +36,42 @@ struct SOpValue {
   size_t size() const;
 };
 
-/// The program input: one token per position. `ints` is set when the input
-/// was given as integers (--ints, --random-ints); `tokens` then holds their
-/// decimal spellings, which is what `tokens` / `tokens_str` see.
-struct RaspInput {
-  std::vector<std::string> tokens;
+/// The program input: one token per position, stored as an index into the
+/// distinct spellings (`vocabulary`, in order of first appearance): 4 bytes
+/// per token however long the input, and every per-string step (the string
+/// table, parsing ints) runs once per distinct token. `ints` is set when the
+/// input was given as integers (--ints, --random-ints); the spellings are
+/// then made on first use, since programs reading `tokens_int` never need
+/// them.
+class RaspInput {
+public:
+  RaspInput() = default;
+  /// An input of integers; `tokens` sees their decimal spellings.
+  explicit RaspInput(std::vector<int64_t> values) : ints(std::move(values)) {}
+
+  size_t size() const { return ints ? ints->size() : tokenIds.size(); }
+
+  /// Appends one token (text inputs, random inputs).
+  void push_back(llvm::StringRef token);
+
+  /// The distinct spellings and, per position, the index of its spelling.
+  const std::vector<std::string> &getVocabulary() const;
+  const std::vector<uint32_t> &getTokenIds() const;
+  const std::string &token(size_t i) const {
+    return getVocabulary()[getTokenIds()[i]];
+  }
+
   std::optional<std::vector<int64_t>> ints;
-  size_t size() const { return tokens.size(); }
+
+private:
+  void makeSpellings() const;
+
+  mutable std::vector<std::string> vocabulary;
+  mutable std::vector<uint32_t> tokenIds;
+  mutable bool spelled = false;
+  // Index of each spelling, for push_back (single bytes: a direct table).
+  std::vector<int32_t> byteIds = std::vector<int32_t>(256, -1);
+  llvm::StringMap<uint32_t> longIds;
 };
 
 /// The input read as ints (`tokens_int`), floats (`tokens_float`) or bools

@@ -97,8 +97,17 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
 
     SmallVector<Value> args(kNumKeyedReduceSlots, counts);
     int64_t kinds = 0;
+    // One buffer per distinct s-op: the kernel sorts keys and queries once
+    // when they are the same buffer (the paper's sort and histogram).
+    llvm::DenseMap<Value, std::pair<Value, ColumnKind>> columns;
     auto setSlot = [&](int slot, Value original, Value converted) {
-      auto [buffer, kind] = getColumn(rewriter, loc, n, original, converted, counts);
+      auto it = columns.find(original);
+      if (it == columns.end())
+        it = columns
+                 .try_emplace(original, getColumn(rewriter, loc, n, original,
+                                                  converted, counts))
+                 .first;
+      auto [buffer, kind] = it->second;
       args[slot] = buffer;
       kinds |= encodeColumnKind(slot, kind);
     };
