@@ -128,40 +128,120 @@ private:
         inits.push_back(affine::AffineLoadOp::create(
             b, loc, op.getDpsInitOperand(j)->get(), ValueRange{q}));
 
+    Block &body = op.getRegion().front();
+    Operation *terminator = body.getTerminator();
+    // Accumulators that add sign-extended i32 terms (rasp.i32_partial_sums,
+    // set by convert-rasp-to-linalg with a bound on the terms): over chunks
+    // of INT32_MAX / bound keys they are added in i32, which cannot
+    // overflow, and widened once per chunk. Exact, and 32-bit lanes.
+    SmallVector<Value> partialTerm(numOutputs);
+    DenseSet<Operation *> skipped;
+    int64_t chunk = 0;
+    auto partialSums = op->getAttrOfType<ArrayAttr>("rasp.i32_partial_sums");
+    auto partialBound = op->getAttrOfType<IntegerAttr>("rasp.i32_partial_bound");
+    if (partialSums && partialBound && partialBound.getInt() >= 1) {
+      for (Attribute attr : partialSums) {
+        auto index = llvm::dyn_cast<IntegerAttr>(attr);
+        if (!index || index.getInt() < 0 || index.getInt() >= (int64_t)numOutputs)
+          continue;
+        unsigned j = index.getInt();
+        BlockArgument acc = body.getArgument(numInputs + j);
+        auto add = terminator->getOperand(j).getDefiningOp<arith::AddIOp>();
+        if (!add || add->getBlock() != &body || add.getLhs() != acc ||
+            !acc.hasOneUse() || !add.getType().isInteger(64))
+          continue;
+        auto ext = add.getRhs().getDefiningOp<arith::ExtSIOp>();
+        if (!ext || !ext.getIn().getType().isInteger(32))
+          continue;
+        partialTerm[j] = ext.getIn();
+        skipped.insert(add);
+        if (ext->hasOneUse())
+          skipped.insert(ext);
+      }
+      // One term always fits (it is an i32), even with bound 2^31.
+      chunk = std::max<int64_t>(1, INT32_MAX / partialBound.getInt());
+    }
+    bool chunked = !skipped.empty();
+
+    // The body for key k on accumulators (query-major; partial ones in i32).
+    auto emitBody = [&](OpBuilder &kb, Location kl, Value k,
+                        ValueRange accumulators) {
+      // Key-side inputs: one load per key, shared by the queries.
+      SmallVector<Value> keyInputs(numInputs);
+      for (unsigned i = 0; i < numInputs; ++i)
+        if (queryInputs[i].empty())
+          keyInputs[i] = affine::AffineLoadOp::create(
+              kb, kl, op.getDpsInputOperand(i)->get(), ValueRange{k});
+      SmallVector<Value> yielded;
+      for (int64_t qi = 0; qi < count; ++qi) {
+        IRMapping mapping;
+        for (unsigned i = 0; i < numInputs; ++i)
+          mapping.map(body.getArgument(i), queryInputs[i].empty()
+                                               ? keyInputs[i]
+                                               : queryInputs[i][qi]);
+        for (unsigned j = 0; j < numOutputs; ++j)
+          if (!partialTerm[j])
+            mapping.map(body.getArgument(numInputs + j),
+                        accumulators[qi * numOutputs + j]);
+        for (Operation &bodyOp : body.without_terminator()) {
+          if (auto index = llvm::dyn_cast<linalg::IndexOp>(bodyOp)) {
+            mapping.map(index.getResult(), index.getDim() == 0 ? queries[qi] : k);
+            continue;
+          }
+          if (skipped.contains(&bodyOp))
+            continue;
+          kb.clone(bodyOp, mapping);
+        }
+        for (auto [j, value] : llvm::enumerate(terminator->getOperands()))
+          yielded.push_back(
+              partialTerm[j]
+                  ? (Value)arith::AddIOp::create(kb, kl,
+                                                 accumulators[qi * numOutputs + j],
+                                                 mapping.lookup(partialTerm[j]))
+                  : mapping.lookupOrDefault(value));
+      }
+      affine::AffineYieldOp::create(kb, kl, yielded);
+    };
+
     AffineMap zero = AffineMap::getConstantMap(0, ctx);
     AffineMap symbol = AffineMap::get(0, 1, getAffineSymbolExpr(0, ctx));
-    auto keyLoop = affine::AffineForOp::create(
-        b, loc, ValueRange{}, zero, ValueRange{numKeys}, symbol, 1, inits,
-        [&](OpBuilder &kb, Location kl, Value k, ValueRange accumulators) {
-          // Key-side inputs: one load per key, shared by the queries.
-          SmallVector<Value> keyInputs(numInputs);
-          for (unsigned i = 0; i < numInputs; ++i)
-            if (queryInputs[i].empty())
-              keyInputs[i] = affine::AffineLoadOp::create(
-                  kb, kl, op.getDpsInputOperand(i)->get(), ValueRange{k});
-          SmallVector<Value> yielded;
-          Block &body = op.getRegion().front();
-          for (int64_t qi = 0; qi < count; ++qi) {
-            IRMapping mapping;
-            for (unsigned i = 0; i < numInputs; ++i)
-              mapping.map(body.getArgument(i), queryInputs[i].empty()
-                                                   ? keyInputs[i]
-                                                   : queryInputs[i][qi]);
-            for (unsigned j = 0; j < numOutputs; ++j)
-              mapping.map(body.getArgument(numInputs + j),
-                          accumulators[qi * numOutputs + j]);
-            for (Operation &bodyOp : body.without_terminator()) {
-              if (auto index = llvm::dyn_cast<linalg::IndexOp>(bodyOp)) {
-                mapping.map(index.getResult(), index.getDim() == 0 ? queries[qi] : k);
-                continue;
-              }
-              kb.clone(bodyOp, mapping);
+    affine::AffineForOp keyLoop;
+    if (!chunked) {
+      keyLoop = affine::AffineForOp::create(
+          b, loc, ValueRange{}, zero, ValueRange{numKeys}, symbol, 1, inits,
+          [&](OpBuilder &kb, Location kl, Value k, ValueRange accumulators) {
+            emitBody(kb, kl, k, accumulators);
+          });
+    } else {
+      AffineExpr d0 = getAffineDimExpr(0, ctx);
+      AffineMap chunkEnd = AffineMap::get(
+          1, 1, {d0 + chunk, getAffineSymbolExpr(0, ctx)}, ctx);
+      AffineMap identity = AffineMap::get(1, 0, d0);
+      keyLoop = affine::AffineForOp::create(
+          b, loc, ValueRange{}, zero, ValueRange{numKeys}, symbol, chunk, inits,
+          [&](OpBuilder &cb, Location cl, Value kc, ValueRange accumulators) {
+            SmallVector<Value> innerInits;
+            Value zero32 = arith::ConstantIntOp::create(cb, cl, cb.getI32Type(), 0);
+            for (auto [i, acc] : llvm::enumerate(accumulators))
+              innerInits.push_back(partialTerm[i % numOutputs] ? zero32 : acc);
+            auto inner = affine::AffineForOp::create(
+                cb, cl, ValueRange{kc}, identity, ValueRange{kc, numKeys},
+                chunkEnd, 1, innerInits,
+                [&](OpBuilder &kb, Location kl, Value k, ValueRange partials) {
+                  emitBody(kb, kl, k, partials);
+                });
+            SmallVector<Value> results;
+            for (auto [i, acc] : llvm::enumerate(accumulators)) {
+              Value result = inner.getResult(i);
+              if (partialTerm[i % numOutputs])
+                result = arith::AddIOp::create(
+                    cb, cl, acc,
+                    arith::ExtSIOp::create(cb, cl, acc.getType(), result));
+              results.push_back(result);
             }
-            for (Value value : body.getTerminator()->getOperands())
-              yielded.push_back(mapping.lookupOrDefault(value));
-          }
-          affine::AffineYieldOp::create(kb, kl, yielded);
-        });
+            affine::AffineYieldOp::create(cb, cl, results);
+          });
+    }
     for (auto [qi, q] : llvm::enumerate(queries))
       for (unsigned j = 0; j < numOutputs; ++j)
         affine::AffineStoreOp::create(b, loc, keyLoop.getResult(qi * numOutputs + j),

@@ -94,6 +94,18 @@ struct ConvertRASPToLinalgPass
     }
     for (auto [id, attr] : llvm::enumerate(table))
       state.stringIds[llvm::cast<StringAttr>(attr).getValue()] = id;
+    // The input ints' range (rasp.int_range = [min, max]), if the driver
+    // attached one: int keys within i32 are compared in 32 bits.
+    if (auto range = module->getAttrOfType<ArrayAttr>(kIntRangeAttrName)) {
+      auto lo = range.size() == 2 ? llvm::dyn_cast<IntegerAttr>(range[0]) : nullptr;
+      auto hi = range.size() == 2 ? llvm::dyn_cast<IntegerAttr>(range[1]) : nullptr;
+      if (!lo || !hi || lo.getInt() > hi.getInt()) {
+        module.emitError() << kIntRangeAttrName
+                           << " must be [min, max], two integers with min <= max";
+        return signalPassFailure();
+      }
+      state.intRange = std::make_pair(lo.getInt(), hi.getInt());
+    }
     for (const std::string &str : state.stringSets.all)
       if (!state.stringIds.count(str)) {
         module.emitError("string table ") << kStringTableAttrName

@@ -24,6 +24,49 @@ namespace {
 
 enum class Role { Key, Query };
 
+/// Generic attribute: the key-loop accumulators given (an array of result
+/// numbers) add sign-extended i32 terms bounded by `rasp.i32_partial_bound`
+/// in magnitude, so convert-select-reductions-to-affine may add them in i32
+/// over chunks of INT32_MAX / bound keys and widen once per chunk (exact).
+constexpr llvm::StringLiteral kPartialSumsAttr = "rasp.i32_partial_sums";
+constexpr llvm::StringLiteral kPartialBoundAttr = "rasp.i32_partial_bound";
+
+/// A bound on |v| for every value v of the int s-op `original` that holds at
+/// compile time, when one is known and fits in i32: constants, tokens_int
+/// within the input's range (rasp.int_range), 0/1 indicators.
+std::optional<int64_t> getStaticIntBound(Value original,
+                                         const RASPLoweringState &state) {
+  auto type = llvm::dyn_cast<SOpType>(original.getType());
+  if (!type || !type.getElementType().isInteger(64))
+    return std::nullopt;
+  Operation *def = original.getDefiningOp();
+  std::optional<int64_t> bound;
+  if (auto constant = llvm::dyn_cast_or_null<ConstantOp>(def)) {
+    if (auto value = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
+      if (llvm::isInt<32>(value.getInt()))
+        bound = std::abs(value.getInt());
+  } else if (llvm::isa_and_nonnull<TokensOp>(def) && state.intRange) {
+    auto [lo, hi] = *state.intRange;
+    if (llvm::isInt<32>(lo) && llvm::isInt<32>(hi))
+      bound = std::max(std::abs(lo), std::abs(hi));
+  } else if (llvm::isa_and_nonnull<IndicatorOp>(def)) {
+    bound = 1;
+  }
+  return bound;
+}
+
+/// True when every value of the int s-op `original` provably fits in i32:
+/// the above, and the s-ops in [0, n] (n < 2^31, checked by the driver).
+/// Arithmetic is not followed (conservative).
+bool fitsInI32(Value original, const RASPLoweringState &state) {
+  if (getStaticIntBound(original, state))
+    return true;
+  auto type = llvm::dyn_cast<SOpType>(original.getType());
+  return type && type.getElementType().isInteger(64) &&
+         llvm::isa_and_nonnull<IndicesOp, LengthOp, SelectorWidthOp>(
+             original.getDefiningOp());
+}
+
 /// Builds the operands and the body of one fused (query x key) generic.
 class FusedSelectorBuilder {
 public:
@@ -31,13 +74,22 @@ public:
                        const RASPLoweringState &state)
       : rewriter(rewriter), state(state) {}
 
+  /// Int keys and queries of selects are compared in i32 (each read column
+  /// truncated once, an O(n) map of length `n`). Only when every compared
+  /// int fits (see comparesNarrowValues).
+  void enableNarrowInts(Location loc, Value n) {
+    narrowLoc = loc;
+    narrowLength = n;
+  }
+  bool narrowsInts() const { return (bool)narrowLength; }
+
   /// Registers the tensors the selector tree reads. Fails on a selector that
   /// is not built from select/and/or/not.
   LogicalResult addSelector(Value selector) {
     Operation *def = selector.getDefiningOp();
     if (auto select = llvm::dyn_cast_or_null<SelectOp>(def)) {
-      addOperand(select.getKeys(), Role::Key);
-      addOperand(select.getQueries(), Role::Query);
+      addOperand(select.getKeys(), Role::Key, narrowsInts());
+      addOperand(select.getQueries(), Role::Query, narrowsInts());
       return success();
     }
     if (auto andOp = llvm::dyn_cast_or_null<SelectAndOp>(def))
@@ -53,30 +105,56 @@ public:
 
   /// Registers an s-op read at the key (k) or query (q) position. Constants
   /// and indices need no tensor: they are computed in the body.
-  void addOperand(Value original, Role role) {
+  /// With `narrow`, an int s-op is read as its i32 truncation.
+  void addOperand(Value original, Role role, bool narrow = false) {
     if (original.getDefiningOp<ConstantOp>() || original.getDefiningOp<IndicesOp>())
       return;
-    auto key = std::make_pair(original, (int)role);
+    narrow = narrow && isNarrowedInt(original);
+    auto key = std::make_pair(original, (int)role + (narrow ? 2 : 0));
     if (inputIndex.count(key))
       return;
     inputIndex[key] = inputs.size();
-    inputs.push_back(rewriter.getRemappedValue(original));
+    Value tensor = rewriter.getRemappedValue(original);
+    if (narrow && truncated.count(original)) {
+      tensor = truncated.lookup(original);
+    } else if (narrow) {
+      // A linalg.map, not a generic: linalg-fuse-elementwise-ops would fuse
+      // a generic into the (query x key) loop, truncating at every (q, k).
+      Type i32 = rewriter.getI32Type();
+      Value init = tensor::EmptyOp::create(
+          rewriter, narrowLoc, ArrayRef<int64_t>{ShapedType::kDynamic}, i32,
+          ValueRange{narrowLength});
+      tensor = linalg::MapOp::create(
+                   rewriter, narrowLoc, ValueRange{tensor}, init,
+                   [&](OpBuilder &b, Location l, ValueRange args) {
+                     linalg::YieldOp::create(
+                         b, l, arith::TruncIOp::create(b, l, i32, args[0]).getResult());
+                   })
+                   .getResult()
+                   .front();
+      truncated[original] = tensor;
+    }
+    inputs.push_back(tensor);
     MLIRContext *ctx = rewriter.getContext();
     maps.push_back(AffineMap::get(2, 0, getAffineDimExpr(role == Role::Key ? 1 : 0, ctx)));
   }
 
   /// The scalar value of `original` at the body's (q, k).
   Value scalar(OpBuilder &b, Location loc, ValueRange args, Value original,
-               Role role) {
+               Role role, bool narrow = false) {
+    narrow = narrow && isNarrowedInt(original);
     if (auto constant = original.getDefiningOp<ConstantOp>())
       return materializeScalar(
           b, loc, constant.getValue(),
-          getLoweredElementType(constant.getType().getElementType()), state);
+          narrow ? b.getI32Type()
+                 : getLoweredElementType(constant.getType().getElementType()),
+          state);
     if (original.getDefiningOp<IndicesOp>())
       return arith::IndexCastOp::create(
-          b, loc, b.getI64Type(),
+          b, loc, narrow ? b.getI32Type() : b.getI64Type(),
           linalg::IndexOp::create(b, loc, role == Role::Key ? 1 : 0));
-    return args[inputIndex.lookup(std::make_pair(original, (int)role))];
+    return args[inputIndex.lookup(
+        std::make_pair(original, (int)role + (narrow ? 2 : 0)))];
   }
 
   /// The selector's entry (q, k) as an i1.
@@ -86,8 +164,9 @@ public:
     Operation *def = selector.getDefiningOp();
     Value result;
     if (auto select = llvm::dyn_cast<SelectOp>(def)) {
-      Value key = scalar(b, loc, args, select.getKeys(), Role::Key);
-      Value query = scalar(b, loc, args, select.getQueries(), Role::Query);
+      Value key = scalar(b, loc, args, select.getKeys(), Role::Key, narrowsInts());
+      Value query =
+          scalar(b, loc, args, select.getQueries(), Role::Query, narrowsInts());
       result = emitCompare(b, loc, select.getPredicate(), key,
                            select.getKeys().getType().getElementType(), query,
                            select.getQueries().getType().getElementType());
@@ -109,6 +188,12 @@ public:
 
   /// Builds the generic with the given accumulators (all indexed by q).
   /// `body` receives the block arguments and returns the new accumulators.
+  /// True when `original` is an int s-op the narrow mode reads as i32.
+  bool isNarrowedInt(Value original) const {
+    return narrowsInts() &&
+           llvm::cast<SOpType>(original.getType()).getElementType().isInteger(64);
+  }
+
   linalg::GenericOp
   build(Location loc, ValueRange inits,
         llvm::function_ref<SmallVector<Value>(OpBuilder &, Location, ValueRange)>
@@ -144,31 +229,72 @@ private:
   SmallVector<AffineMap> maps;
   DenseMap<std::pair<Value, int>, unsigned> inputIndex;
   DenseMap<Value, Value> memo;
+  Location narrowLoc = rewriter.getUnknownLoc();
+  DenseMap<Value, Value> truncated; // int s-op -> its i32 column
+  Value narrowLength;
 };
+
+/// True when `selector` is built from select/and/or/not.
+bool isSelectTree(Value selector) {
+  Operation *def = selector.getDefiningOp();
+  if (llvm::isa_and_nonnull<SelectOp>(def))
+    return true;
+  if (!llvm::isa_and_nonnull<SelectAndOp, SelectOrOp, SelectNotOp>(def))
+    return false;
+  return llvm::all_of(def->getOperands(), isSelectTree);
+}
 
 /// True when `elementType` lowers to at most 32 bits (string ids, bools).
 bool isNarrow(Type elementType) {
   return getLoweredElementType(elementType).getIntOrFloatBitWidth() <= 32;
 }
 
-/// True when every select in the tree compares narrow values.
-bool comparesNarrowValues(Value selector) {
+/// True when every select in the tree compares narrow values: narrow types,
+/// or (with `state`) ints on both sides that provably fit in i32, which
+/// sets `narrowedInts`.
+bool comparesNarrowValues(Value selector, const RASPLoweringState *state,
+                          bool &narrowedInts) {
   Operation *def = selector.getDefiningOp();
-  if (auto select = llvm::dyn_cast_or_null<SelectOp>(def))
-    return isNarrow(select.getKeys().getType().getElementType()) &&
-           isNarrow(select.getQueries().getType().getElementType());
-  return def && llvm::all_of(def->getOperands(), comparesNarrowValues);
+  if (auto select = llvm::dyn_cast_or_null<SelectOp>(def)) {
+    Type keyType = select.getKeys().getType().getElementType();
+    Type queryType = select.getQueries().getType().getElementType();
+    if (isNarrow(keyType) && isNarrow(queryType))
+      return true;
+    if (state && keyType.isInteger(64) && queryType.isInteger(64) &&
+        fitsInI32(select.getKeys(), *state) &&
+        fitsInI32(select.getQueries(), *state)) {
+      narrowedInts = true;
+      return true;
+    }
+    return false;
+  }
+  return def && llvm::all_of(def->getOperands(), [&](Value operand) {
+           return comparesNarrowValues(operand, state, narrowedInts);
+         });
+}
+
+/// True when the tree's int comparisons can all run in i32 (and there is at
+/// least one): the input's int range is known and every compared int fits.
+bool canNarrowIntKeys(Value selector, const RASPLoweringState &state) {
+  bool narrowedInts = false;
+  return comparesNarrowValues(selector, &state, narrowedInts) && narrowedInts;
 }
 
 /// The type counts accumulate in inside the key loop: i32 (n < 2^31, checked
 /// by the driver) when the loop otherwise works on 32-bit lanes, which
 /// doubles the lanes per vector; i64 when it compares or sums 64-bit values,
-/// where mixing widths would cost shuffles.
-Type getCountType(Value selector, Value values) {
+/// where mixing widths would cost shuffles. `narrowInts`: int keys are
+/// compared in i32 and int values added as i32 (see AggregateLowering).
+Type getCountType(Value selector, Value values, bool narrowInts,
+                  const RASPLoweringState &state) {
   MLIRContext *ctx = selector.getContext();
-  bool narrow = comparesNarrowValues(selector) &&
-                (!values || isNarrow(llvm::cast<SOpType>(values.getType())
-                                         .getElementType()));
+  bool unused = false;
+  bool narrow = (narrowInts || comparesNarrowValues(selector, nullptr, unused));
+  if (narrow && values) {
+    Type valueType = llvm::cast<SOpType>(values.getType()).getElementType();
+    narrow = isNarrow(valueType) ||
+             (narrowInts && getStaticIntBound(values, state).has_value());
+  }
   return IntegerType::get(ctx, narrow ? 32 : 64);
 }
 
@@ -374,10 +500,14 @@ struct SelectorWidthLowering : RASPConversionPattern<SelectorWidthOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     FusedSelectorBuilder fused(rewriter, state);
-    if (failed(fused.addSelector(op.getSelector())))
+    if (!isSelectTree(op.getSelector()))
       return rewriter.notifyMatchFailure(op, "selector is not a select tree");
     Value n = getInputLength(rewriter, loc, op);
-    Type countType = getCountType(op.getSelector(), Value());
+    bool narrowInts = canNarrowIntKeys(op.getSelector(), state);
+    if (narrowInts)
+      fused.enableNarrowInts(loc, n);
+    (void)fused.addSelector(op.getSelector());
+    Type countType = getCountType(op.getSelector(), Value(), narrowInts, state);
     Value count = createZeroTensor(rewriter, loc, n, countType);
     auto generic = fused.build(
         loc, ValueRange{count},
@@ -411,14 +541,24 @@ struct AggregateLowering : RASPConversionPattern<AggregateOp> {
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     FusedSelectorBuilder fused(rewriter, state);
-    if (failed(fused.addSelector(op.getSelector())))
+    if (!isSelectTree(op.getSelector()))
       return rewriter.notifyMatchFailure(op, "selector is not a select tree");
+    Value n = getInputLength(rewriter, loc, op);
     Value values = op.getValues();
-    fused.addOperand(values, Role::Key);
+    bool narrowInts = canNarrowIntKeys(op.getSelector(), state);
+    if (narrowInts)
+      fused.enableNarrowInts(loc, n);
+    (void)fused.addSelector(op.getSelector());
+    // Int values with a static bound are added as i32 terms (extended into
+    // the i64 sum; the affine lowering adds them in i32 over chunks).
+    std::optional<int64_t> valueBound;
+    if (narrowInts)
+      valueBound = getStaticIntBound(values, state);
+    fused.addOperand(values, Role::Key, valueBound.has_value());
 
     Type valueType = llvm::cast<SOpType>(values.getType()).getElementType();
     Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
-    Type countType = getCountType(op.getSelector(), values);
+    Type countType = getCountType(op.getSelector(), values, narrowInts, state);
     // Numeric: sum and count give the mean (int sums are exact in i64).
     // Categorical (i32 string ids, bools): the masked sum equals the selected
     // value when exactly one is selected, so it needs no more bits than it.
@@ -426,14 +566,24 @@ struct AggregateLowering : RASPConversionPattern<AggregateOp> {
     Type sumType = valueType.isF64()               ? f64
                    : loweredValueType.isInteger(32) ? loweredValueType
                                                     : i64;
-    Value n = getInputLength(rewriter, loc, op);
     Value sumInit = createZeroTensor(rewriter, loc, n, sumType);
     Value countInit = createZeroTensor(rewriter, loc, n, countType);
     auto generic = fused.build(
         loc, ValueRange{sumInit, countInit},
         [&](OpBuilder &b, Location bodyLoc, ValueRange args) {
           Value selected = fused.evaluate(b, bodyLoc, args, op.getSelector());
-          Value value = fused.scalar(b, bodyLoc, args, values, Role::Key);
+          Value value = fused.scalar(b, bodyLoc, args, values, Role::Key,
+                                     valueBound.has_value());
+          if (valueBound) {
+            // select(m, v, 0) in i32, then widened: sum + sext(term).
+            Value zero32 = arith::ConstantIntOp::create(b, bodyLoc, b.getI32Type(), 0);
+            Value term = arith::SelectOp::create(b, bodyLoc, selected, value, zero32);
+            Value sum = args[args.size() - 2];
+            Value newSum = arith::AddIOp::create(
+                b, bodyLoc, sum, arith::ExtSIOp::create(b, bodyLoc, i64, term));
+            return SmallVector<Value>{newSum,
+                                      countSelected(b, bodyLoc, selected, args.back())};
+          }
           if (value.getType().isInteger(1))
             value = arith::ExtUIOp::create(b, bodyLoc, sumType, value);
           Value zero = sumType.isF64()
@@ -448,6 +598,11 @@ struct AggregateLowering : RASPConversionPattern<AggregateOp> {
           return SmallVector<Value>{newSum,
                                     countSelected(b, bodyLoc, selected, args.back())};
         });
+    if (valueBound) {
+      generic->setAttr(kPartialSumsAttr, rewriter.getI64ArrayAttr({0}));
+      generic->setAttr(kPartialBoundAttr,
+                       rewriter.getI64IntegerAttr(std::max<int64_t>(*valueBound, 1)));
+    }
     Value sums = generic.getResult(0), counts = generic.getResult(1);
     rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sums, counts,
                                              llvm::cast<SOpType>(values.getType()),

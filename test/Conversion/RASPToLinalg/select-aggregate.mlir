@@ -9,7 +9,8 @@
 // is 1, and a count above 1 is run-time error 1.
 // Widths: string ids are i32, and a string aggregate sums in i32; the count
 // is i32 when every select of the tree compares 32-bit (or narrower) values
-// (string ids, bools) and the values, if any, are too; else i64.
+// (string ids, bools; ints that provably fit in i32, such as indices, see
+// narrow-int-keys.mlir) and the values, if any, are too; else i64.
 // selector_width then widens its count to i64 with an element-wise generic.
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 
@@ -233,10 +234,10 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK-LABEL: func.func @string_default(
 // CHECK: func.call @rasp_runtime_error
 // CHECK-NOT: func.call @rasp_runtime_error
-// CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG:%.+]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
-// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i64, %{{.+}}: i32):
-// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG:%.+]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i32, %{{.+}}: i32):
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i32
 // CHECK-NEXT: [[DEF:%.+]] = arith.constant 2 : i32
 // CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[DEF]], [[S]] : i32
 // CHECK-NEXT: linalg.yield [[V]] : i32
@@ -260,13 +261,13 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @bool_aggregate(
 // CHECK-SAME: [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, {{%[a-z0-9]+}}: memref<?xi1>)
-// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[BOOL]] : tensor<?xi1>) outs(%{{.+}}, %{{.+}} : tensor<?xi64>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[V:%.+]]: i1, [[SUM:%.+]]: i64, [[CNT:%.+]]: i64):
+// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[BOOL]] : tensor<?xi1>) outs(%{{.+}}, %{{.+}} : tensor<?xi64>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[V:%.+]]: i1, [[SUM:%.+]]: i64, [[CNT:%.+]]: i32):
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
-// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
+// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i32
 // CHECK-NEXT: [[Q:%.+]] = linalg.index 0 : index
-// CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[Q64]] : i64
+// CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i32
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[Q64]] : i32
 // CHECK-NEXT: [[V64:%.+]] = arith.extui [[V]] : i1 to i64
 // CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0 : i64
 // CHECK-NEXT: [[MASKED:%.+]] = arith.select [[SEL]], [[V64]], [[ZERO]] : i64
@@ -277,10 +278,10 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
 // CHECK-NEXT: arith.constant -1 : i64
 // CHECK-NEXT: func.call @rasp_runtime_error([[CODE]],
 // CHECK-NOT: func.call
-// CHECK: linalg.generic {{.+}} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi1>)
-// CHECK-NEXT: ^bb0([[S:%.+]]: i64, [[C:%.+]]: i64, %{{.+}}: i1):
-// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
+// CHECK: linalg.generic {{.+}} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi64>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi1>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i64, [[C:%.+]]: i32, %{{.+}}: i1):
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i32
 // CHECK-NEXT: [[F:%.+]] = arith.constant false
 // CHECK-NEXT: [[S1:%.+]] = arith.trunci [[S]] : i64 to i1
 // CHECK-NEXT: [[R:%.+]] = arith.select [[NONE]], [[F]], [[S1]] : i1
@@ -346,22 +347,22 @@ func.func @width_of_tree() -> !rasp.sop<i64> {
 // -----
 
 // A selector over indices only reads no tensor; the key loop still needs an
-// extent: the string tokens (i32) are an (unused) key operand. The selector
-// compares i64 indices: the count is i64.
+// extent: the string tokens (i32) are an (unused) key operand. Indices fit in
+// i32 (n < 2^31): they are compared in i32 and the count is i32.
 // CHECK-DAG: #[[KEY:map[0-9]*]] = affine_map<(d0, d1) -> (d1)>
 // CHECK-DAG: #[[QUERY:map[0-9]*]] = affine_map<(d0, d1) -> (d0)>
 // CHECK-LABEL: func.func @width_of_indices(
 // CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
-// CHECK: linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[CNT:%.+]]: i64):
+// CHECK: linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[CNT:%.+]]: i32):
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
-// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
+// CHECK-NEXT: [[K32:%.+]] = arith.index_cast [[K]] : index to i32
 // CHECK-NEXT: [[Q:%.+]] = linalg.index 0 : index
-// CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi slt, [[K64]], [[Q64]] : i64
-// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i64
-// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
-// CHECK-NEXT: linalg.yield [[NCNT]] : i64
+// CHECK-NEXT: [[Q32:%.+]] = arith.index_cast [[Q]] : index to i32
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi slt, [[K32]], [[Q32]] : i32
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
+// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i32
+// CHECK-NEXT: linalg.yield [[NCNT]] : i32
 func.func @width_of_indices() -> !rasp.sop<i64> {
   %i = rasp.indices : !rasp.sop<i64>
   %s = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
@@ -470,11 +471,12 @@ func.func @width_int_keys() -> !rasp.sop<i64> {
 // -----
 
 // A tree is narrow only if every select in it is: a string select and'ed
-// with an index select counts in i64 (the string compare stays i32).
+// with a select of tokens_int (no rasp.int_range: it may not fit in i32)
+// against indices counts in i64 (the string compare stays i32).
 // CHECK-LABEL: func.func @width_mixed_tree(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
-// CHECK: linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[K:%.+]]: i32, [[Q:%.+]]: i32, [[CNT:%.+]]: i64):
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>,
+// CHECK: linalg.generic {{.+}} iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]], [[INT]] : tensor<?xi32>, tensor<?xi32>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[K:%.+]]: i32, [[Q:%.+]]: i32, %{{.+}}: i64, [[CNT:%.+]]: i64):
 // CHECK-NEXT: [[S1:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i32
 // CHECK: [[S2:%.+]] = arith.cmpi slt, %{{.+}}, %{{.+}} : i64
 // CHECK-NEXT: [[AND:%.+]] = arith.andi [[S1]], [[S2]] : i1
@@ -484,8 +486,9 @@ module attributes {rasp.vocabulary = ["a", "b"]} {
   func.func @width_mixed_tree() -> !rasp.sop<i64> {
     %t = rasp.tokens : !rasp.sop<!rasp.string>
     %i = rasp.indices : !rasp.sop<i64>
+    %n = rasp.tokens : !rasp.sop<i64>
     %s1 = rasp.select %t, %t, eq : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
-    %s2 = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+    %s2 = rasp.select %n, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
     %a = rasp.select_and %s1, %s2
     %w = rasp.selector_width %a : !rasp.sop<i64>
     return %w : !rasp.sop<i64>
