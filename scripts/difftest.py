@@ -1142,8 +1142,8 @@ def write_case(args, prog, k, expr, wrapped, inp, kind, jit, interp, n_case, gen
               % (kind, src, flag, inp[1], jit.describe(), interp.describe()))
     if generic is not None:  # which path is wrong: the rewrites or the generic kernels
         report += "JIT --no-rewrite: %s (%s)\n" % (
-            generic.describe(), "agrees with the interpreter"
-            if classify(generic, interp) is None else "disagrees too")
+            generic[0].describe(), "agrees with the interpreter"
+            if classify(generic[0], generic[1]) is None else "disagrees too")
     with open(os.path.join(d, "report.txt"), "w") as f:
         f.write(report)
     print("=" * 72)
@@ -1196,8 +1196,10 @@ def run_batch(args, runner, seed, first, count, stats):
             gpath = os.path.join(runner.workdir, "generic-%d-%d-%d.rasp" % (seed, prog.index, k))
             with open(gpath, "w") as f:
                 f.write("\n".join(sop_source("s", expr, wrapped)) + "\n")
-            generic = run(command(args.rasp_run, gpath, "s", inp, False) + ["--no-rewrite"],
-                          args.timeout)
+            generic = (run(command(args.rasp_run, gpath, "s", inp, False) + ["--no-rewrite"],
+                           args.timeout),
+                       run(command(args.rasp_run, gpath, "s", inp, True), args.timeout))
+            runner.invocations += 2
         write_case(args, prog, k, expr, wrapped, inp, kind, best[0], best[1],
                    stats["disagreements"], generic, n_input)
     stats["programs"] += count
