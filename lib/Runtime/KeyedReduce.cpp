@@ -257,64 +257,88 @@ struct KeyedReduce {
       sums[q] = (int64_t)sum;
   }
 
-  /// Bucket array indexed by P; prefix sums answer each interval.
+  /// Bucket array indexed by P; prefix sums answer each interval. Count and
+  /// sum share a bucket: one cache miss per key, not two.
   void runCounting(const std::vector<uint64_t> &keyP,
                    const std::vector<uint64_t> &queryP) {
-    std::vector<uint64_t> countPrefix(packedRange + 1, 0);
-    std::vector<uint64_t> sumPrefix(sums ? packedRange + 1 : 0, 0);
+    struct Bucket {
+      uint64_t sum;
+      uint64_t count;
+    };
+    std::vector<Bucket> below(packedRange + 1, Bucket{0, 0});
+    bool masked = keyMask.kind != ColumnKind::Absent;
     for (int64_t k = 0; k < n; ++k) {
-      uint64_t w = weight(k);
-      countPrefix[keyP[k] + 1] += w;
+      uint64_t w = masked ? weight(k) : 1;
+      Bucket &bucket = below[keyP[k] + 1];
+      bucket.count += w;
       if (sums)
-        sumPrefix[keyP[k] + 1] += w * (uint64_t)values[k];
+        bucket.sum += w * (uint64_t)values[k];
     }
     for (uint64_t p = 1; p <= packedRange; ++p) {
-      countPrefix[p] += countPrefix[p - 1];
-      if (sums)
-        sumPrefix[p] += sumPrefix[p - 1];
+      below[p].count += below[p - 1].count;
+      below[p].sum += below[p - 1].sum;
     }
     for (int64_t q = 0; q < n; ++q) {
       Interval in = selectedInterval(queryP[q], orderRange, order);
-      write(q, countPrefix[in.hi] - countPrefix[in.lo],
-            sums ? sumPrefix[in.hi] - sumPrefix[in.lo] : 0);
+      write(q, below[in.hi].count - below[in.lo].count,
+            below[in.hi].sum - below[in.lo].sum);
     }
   }
 
-  /// Keys and queries sorted by P; two cursors sweep the keys once.
+  /// Keys and queries sorted by P. Selected counts and sums are prefix sums
+  /// over the sorted keys (gathered once, so the sweep reads sequentially);
+  /// two cursors find each query's interval in one pass.
   void runSorting(std::vector<uint64_t> &keyP, std::vector<uint64_t> &queryP,
                   bool shared) {
     std::vector<uint32_t> keyOrder(n);
     for (int64_t i = 0; i < n; ++i)
       keyOrder[i] = (uint32_t)i;
     radixSort(keyP, keyOrder);
+    bool masked = keyMask.kind != ColumnKind::Absent;
+    // Without a mask the count below position i is i itself.
+    std::vector<uint32_t> countBelow(masked ? n + 1 : 0);
+    std::vector<uint64_t> sumBelow(sums ? n + 1 : 0);
+    if (masked || sums) {
+      uint32_t count = 0;
+      uint64_t sum = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        int64_t k = keyOrder[i];
+        uint64_t w = weight(k);
+        if (masked)
+          countBelow[i] = count;
+        if (sums)
+          sumBelow[i] = sum;
+        count += (uint32_t)w;
+        if (sums)
+          sum += w * (uint64_t)values[k];
+      }
+      if (masked)
+        countBelow[n] = count;
+      if (sums)
+        sumBelow[n] = sum;
+    }
     std::vector<uint32_t> queryOrder;
     if (shared) {
-      queryP = keyP;
-      queryOrder = keyOrder;
+      queryOrder.swap(keyOrder); // same rows, same order
     } else {
+      keyOrder = std::vector<uint32_t>();
       queryOrder.resize(n);
       for (int64_t i = 0; i < n; ++i)
         queryOrder[i] = (uint32_t)i;
       radixSort(queryP, queryOrder);
     }
-    struct Cursor {
-      int64_t next = 0;
-      uint64_t count = 0, sum = 0;
-    } lo, hi;
-    auto advance = [&](Cursor &cursor, uint64_t bound) {
-      while (cursor.next < n && keyP[cursor.next] < bound) {
-        int64_t k = keyOrder[cursor.next++];
-        uint64_t w = weight(k);
-        cursor.count += w;
-        if (sums)
-          cursor.sum += w * (uint64_t)values[k];
-      }
-    };
+    const std::vector<uint64_t> &sortedQueries = shared ? keyP : queryP;
+    int64_t lo = 0, hi = 0;
     for (int64_t i = 0; i < n; ++i) {
-      Interval in = selectedInterval(queryP[i], orderRange, order);
-      advance(lo, in.lo);
-      advance(hi, in.hi);
-      write(queryOrder[i], hi.count - lo.count, hi.sum - lo.sum);
+      Interval in = selectedInterval(sortedQueries[i], orderRange, order);
+      while (lo < n && keyP[lo] < in.lo)
+        ++lo;
+      while (hi < n && keyP[hi] < in.hi)
+        ++hi;
+      if (hi < lo)
+        hi = lo; // an empty interval
+      uint64_t count = masked ? countBelow[hi] - countBelow[lo] : (uint64_t)(hi - lo);
+      write(queryOrder[i], count, sums ? sumBelow[hi] - sumBelow[lo] : 0);
     }
   }
 
