@@ -213,3 +213,24 @@ func.func @three_columns() -> !rasp.sop<i64> {
   %w = rasp.selector_width %s : !rasp.sop<i64>
   return %w : !rasp.sop<i64>
 }
+
+// -----
+
+// Not a global reduction: `S or not S` over an s-op that may raise (an
+// aggregate) keeps the generic kernel, which computes the s-op and so raises
+// its error as the reference does.
+// CHECK-LABEL: func.func @tautology_over_failing_sop
+// CHECK:         rasp.select_or
+// CHECK:         rasp.selector_width
+// CHECK-NOT:     rasp.keyed_reduce
+func.func @tautology_over_failing_sop() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %p = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %x = rasp.aggregate %p, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  %s = rasp.select %x, %x, eq : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+  %n = rasp.select_not %s
+  %all = rasp.select_or %s, %n
+  %w = rasp.selector_width %all : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}

@@ -73,13 +73,17 @@ static Attribute foldArith(Attribute lhsAttr, Attribute rhsAttr, Type resultType
 /// a look-up miss, several values selected, ...). The reference computes
 /// every operand of a map, so a fold must not drop such an operand: its
 /// error would vanish. Conservative beyond a depth limit.
-static bool mayFail(Value value, unsigned depth = 0) {
+static bool mayFail(Value value, unsigned depth = 0);
+bool rasp::mayFailAtRunTime(Value value) { return mayFail(value); }
+
+static bool mayFail(Value value, unsigned depth) {
   Operation *def = value.getDefiningOp();
   if (!def)
     return false;
   if (depth > 32)
     return true;
-  if (llvm::isa<DivOp, ModOp, PowOp, RoundOp, LookupOp, AggregateOp, GatherOp>(def))
+  if (llvm::isa<DivOp, ModOp, PowOp, RoundOp, LookupOp, AggregateOp, GatherOp,
+                KeyedReduceOp>(def))
     return true;
   return llvm::any_of(def->getOperands(), [&](Value operand) {
     return mayFail(operand, depth + 1);

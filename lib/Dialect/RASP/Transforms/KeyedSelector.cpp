@@ -32,6 +32,14 @@ bool sameColumns(SelectOp a, SelectOp b) {
   return a.getKeys() == b.getKeys() && a.getQueries() == b.getQueries();
 }
 
+/// True when a select in the tree reads an s-op that may raise.
+bool readsFailingSOp(Value selector) {
+  Operation *def = selector.getDefiningOp();
+  if (auto select = llvm::dyn_cast_or_null<SelectOp>(def))
+    return mayFailAtRunTime(select.getKeys()) || mayFailAtRunTime(select.getQueries());
+  return !def || llvm::any_of(def->getOperands(), readsFailingSOp);
+}
+
 class Decomposer {
 public:
   explicit Decomposer(KeyedSelector &result) : result(result) {}
@@ -72,13 +80,15 @@ private:
     return true;
   }
 
-  /// `S or not S` selects everything; `select(K, Q, <) or (select(K, Q, ==)
-  /// and select(K2, Q2, <=))` is the order `<=` on the tuple (K, K2).
+  /// `S or not S` selects everything (unless computing S's s-ops may raise:
+  /// the reference computes them, so the rewrite must not drop them);
+  /// `select(K, Q, <) or (select(K, Q, ==) and select(K2, Q2, <=))` is the
+  /// order `<=` on the tuple (K, K2).
   bool addOr(SelectOrOp orOp) {
     for (auto [a, b] : {std::make_pair(orOp.getLhs(), orOp.getRhs()),
                         std::make_pair(orOp.getRhs(), orOp.getLhs())}) {
       if (auto notOp = b.getDefiningOp<SelectNotOp>(); notOp && notOp.getOperand() == a)
-        return true;
+        return !readsFailingSOp(a);
       if (matchLexicographic(a, b))
         return true;
     }

@@ -39,6 +39,11 @@ bool applyPredicate(Predicate predicate, const T &a, const T &b) {
   }
   return false;
 }
+
+/// True when computing `value` may raise a run-time error (division by zero,
+/// a look-up miss, several values selected, ...). A rewrite or fold must not
+/// drop such a value: the reference computes it, so its error must happen.
+bool mayFailAtRunTime(mlir::Value value);
 } // namespace rasp
 
 #endif // RASP_DIALECT_RASP_IR_RASPOPS_H
