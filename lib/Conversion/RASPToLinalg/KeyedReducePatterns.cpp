@@ -27,6 +27,12 @@ namespace {
 struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   using RASPConversionPattern::RASPConversionPattern;
 
+  static ColumnKind kindOf(Type elementType) {
+    return elementType.isInteger(64)   ? ColumnKind::I64
+           : elementType.isInteger(32) ? ColumnKind::I32
+                                       : ColumnKind::I8;
+  }
+
   /// A column's buffer and storage kind. Indices are not stored; constants
   /// are materialized (the rewrite never makes constant columns, but the op
   /// allows them).
@@ -42,19 +48,23 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
       tensor = buildElementwise(
           rewriter, loc, n, {operand}, elementType,
           [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, state);
-    // A copy into a fresh buffer, not to_buffer: bufferization does not count
-    // to_buffer as a read, so a later op could reuse the tensor's buffer in
-    // place before the call reads it. The copy is O(n) at memcpy speed.
     auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
+    // The program's inputs (function arguments) are never written, so their
+    // buffers can be read directly.
+    if (llvm::isa<BlockArgument>(tensor))
+      return {bufferization::ToBufferOp::create(rewriter, loc, memrefType, tensor,
+                                                /*read_only=*/true),
+              kindOf(elementType)};
+    // Anything else is copied into a fresh buffer, not passed by to_buffer:
+    // bufferization does not count to_buffer as a read, so a later op could
+    // reuse the tensor's buffer in place before the call reads it. The copy
+    // is O(n) at memcpy speed.
     Value buffer = memref::AllocOp::create(rewriter, loc, memrefType, ValueRange{n});
     auto copy = bufferization::MaterializeInDestinationOp::create(rewriter, loc,
                                                                   tensor, buffer);
     copy.setRestrict(true);
     copy.setWritable(true);
-    ColumnKind kind = elementType.isInteger(64)   ? ColumnKind::I64
-                      : elementType.isInteger(32) ? ColumnKind::I32
-                                                  : ColumnKind::I8;
-    return {buffer, kind};
+    return {buffer, kindOf(elementType)};
   }
 
   /// The kernel's declaration for these buffer types. All variants share one
