@@ -73,9 +73,27 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
       selects at most the one key `positions[q]`; `selector_width` of that
       select is 1 where the position is in [0, n).
 
-    Float values (whose sums depend on the order of addition) and
-    categorical aggregates are not rewritten. `rasp-run --no-rewrite` skips
-    the pass.
+    - Any other selector that is a conjunction of key comparisons becomes
+      `rasp.keyed_reduce`, answered by counting or radix-sorting packed keys
+      (O(n) or O(n * key bytes)) in a runtime kernel: equality columns
+      (`select(tokens, tokens, ==)`, a scatter `select(target, indices, ==)`,
+      two columns as in dyck's partner), at most one order, which may be
+      lexicographic (the stable sort's `select(K, K, <) or (select(K, K, ==)
+      and select(indices, indices, <))` is `lt` on `(K, indices)`; a grouped
+      prefix `select(K, K, ==) and select(indices, indices, <=)` is one
+      equality column and `le` on `indices`), filters with a constant on one
+      side (`select(first, True, ==)` keeps keys, `select(1, X, <)` keeps
+      queries) and `S or not S` (everything: a global reduction), at most two
+      columns in all.
+
+    Left to the generic kernel: float columns (nan and -0.0 have no exact
+    packed order), float values (their sums depend on the order of
+    addition), `!=` joins, two independent orders, `or`s of other shapes, and
+    tautologies over s-ops that may raise (the reference computes them, so
+    their errors must happen). Every rewrite keeps the aggregate's results,
+    defaults and run-time errors (rasp.op_id is kept). `rasp-run
+    --no-rewrite` skips the pass; `rasp-run --emit=rewritten` shows the
+    kernel each select became.
   }];
 }
 
