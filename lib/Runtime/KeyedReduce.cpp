@@ -30,6 +30,7 @@
 #include <array>
 #include <cstring>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 using namespace rasp;
@@ -171,8 +172,14 @@ struct Interval {
 };
 
 /// The interval of packed keys query P selects (see the file comment).
-Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order) {
-  uint64_t groupStart = p / orderRange * orderRange;
+/// `numEqual`: without equality columns the group is everything, without
+/// order columns the group is P itself; only grouped orders divide (a 64-bit
+/// division per query would cost more than the rest of the sweep).
+inline Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order,
+                                 int numEqual) {
+  uint64_t groupStart = numEqual == 0    ? 0
+                        : orderRange == 1 ? p
+                                          : p / orderRange * orderRange;
   uint64_t groupEnd = groupStart + orderRange;
   switch (order) {
   case kLt:
@@ -191,6 +198,7 @@ Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order) {
 struct KeyedReduce {
   int64_t n;
   int numColumns;
+  int numEqual = 0;
   int64_t order;
   Column keys[kMaxKeyedColumns], queries[kMaxKeyedColumns];
   Column keyMask, queryMask, values;
@@ -234,14 +242,39 @@ struct KeyedReduce {
     }
   }
 
+  template <typename T>
+  static void packColumn(const Column &column, int64_t n, uint64_t min,
+                         uint64_t size, uint64_t *out) {
+    const T *data = reinterpret_cast<const T *>(column.base);
+    int64_t stride = column.stride;
+    for (int64_t i = 0; i < n; ++i) {
+      uint64_t v = (uint64_t)(int64_t)data[i * stride];
+      if constexpr (std::is_same_v<T, int8_t>)
+        v &= 1;
+      out[i] = out[i] * size + (v - min);
+    }
+  }
+
   template <typename ColumnsT>
   void pack(const ColumnsT &columns, std::vector<uint64_t> &out) const {
     out.assign(n, 0);
     for (int c = 0; c < numColumns; ++c) {
       const Column &column = columns[c];
       uint64_t min = (uint64_t)ranges[c].min, size = ranges[c].size;
-      for (int64_t i = 0; i < n; ++i)
-        out[i] = out[i] * size + ((uint64_t)column[i] - min);
+      switch (column.kind) {
+      case ColumnKind::I64:
+        packColumn<int64_t>(column, n, min, size, out.data());
+        break;
+      case ColumnKind::I32:
+        packColumn<int32_t>(column, n, min, size, out.data());
+        break;
+      case ColumnKind::I8:
+        packColumn<int8_t>(column, n, min, size, out.data());
+        break;
+      default:
+        for (int64_t i = 0; i < n; ++i)
+          out[i] = out[i] * size + ((uint64_t)column[i] - min);
+      }
     }
   }
 
@@ -279,7 +312,7 @@ struct KeyedReduce {
       below[p].sum += below[p - 1].sum;
     }
     for (int64_t q = 0; q < n; ++q) {
-      Interval in = selectedInterval(queryP[q], orderRange, order);
+      Interval in = selectedInterval(queryP[q], orderRange, order, numEqual);
       write(q, below[in.hi].count - below[in.lo].count,
             below[in.hi].sum - below[in.lo].sum);
     }
@@ -330,7 +363,7 @@ struct KeyedReduce {
     const std::vector<uint64_t> &sortedQueries = shared ? keyP : queryP;
     int64_t lo = 0, hi = 0;
     for (int64_t i = 0; i < n; ++i) {
-      Interval in = selectedInterval(sortedQueries[i], orderRange, order);
+      Interval in = selectedInterval(sortedQueries[i], orderRange, order, numEqual);
       while (lo < n && keyP[lo] < in.lo)
         ++lo;
       while (hi < n && keyP[hi] < in.hi)
@@ -342,7 +375,7 @@ struct KeyedReduce {
     }
   }
 
-  void run(int numEqual) {
+  void run() {
     if (n == 0)
       return;
     computeRanges(numEqual);
@@ -384,7 +417,8 @@ extern "C" void _mlir_ciface_rasp_keyed_reduce(
   kernel.sums = kernel.values.kind == ColumnKind::Absent
                     ? nullptr
                     : static_cast<int64_t *>(sums->aligned) + sums->offset;
-  kernel.run((int)numEqual);
+  kernel.numEqual = (int)numEqual;
+  kernel.run();
 }
 
 void *rasp::getKeyedReduceKernelAddress() {
