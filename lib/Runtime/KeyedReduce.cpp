@@ -318,6 +318,74 @@ struct KeyedReduce {
     }
   }
 
+  /// Counting on one stored column, read in place (no packed copy): the
+  /// histogram of a vocabulary, a scatter to positions, group sizes.
+  template <typename K, typename Q>
+  void runCountingColumn(const Column &keyColumn, const Column &queryColumn) {
+    const K *keyData = reinterpret_cast<const K *>(keyColumn.base);
+    const Q *queryData = reinterpret_cast<const Q *>(queryColumn.base);
+    int64_t keyStride = keyColumn.stride, queryStride = queryColumn.stride;
+    uint64_t min = (uint64_t)ranges[0].min;
+    auto keyAt = [&](int64_t k) {
+      uint64_t v = (uint64_t)(int64_t)keyData[k * keyStride];
+      if constexpr (std::is_same_v<K, int8_t>)
+        v &= 1;
+      return v - min;
+    };
+    auto queryAt = [&](int64_t q) {
+      uint64_t v = (uint64_t)(int64_t)queryData[q * queryStride];
+      if constexpr (std::is_same_v<Q, int8_t>)
+        v &= 1;
+      return v - min;
+    };
+    std::vector<uint64_t> countBelow(packedRange + 1, 0);
+    std::vector<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
+    bool masked = keyMask.kind != ColumnKind::Absent;
+    if (!masked && !sums) {
+      for (int64_t k = 0; k < n; ++k)
+        ++countBelow[keyAt(k) + 1];
+    } else {
+      for (int64_t k = 0; k < n; ++k) {
+        uint64_t w = masked ? weight(k) : 1, p = keyAt(k) + 1;
+        countBelow[p] += w;
+        if (sums)
+          sumBelow[p] += w * (uint64_t)values[k];
+      }
+    }
+    for (uint64_t p = 1; p <= packedRange; ++p) {
+      countBelow[p] += countBelow[p - 1];
+      if (sums)
+        sumBelow[p] += sumBelow[p - 1];
+    }
+    for (int64_t q = 0; q < n; ++q) {
+      Interval in = selectedInterval(queryAt(q), orderRange, order, numEqual);
+      write(q, countBelow[in.hi] - countBelow[in.lo],
+            sums ? sumBelow[in.hi] - sumBelow[in.lo] : 0);
+    }
+  }
+
+  /// Dispatches runCountingColumn on the stored types; false when a column
+  /// is not stored (indices) or there is not exactly one column.
+  bool tryCountingColumn() {
+    if (numColumns != 1)
+      return false;
+    auto withQuery = [&](auto keyTag) {
+      using K = decltype(keyTag);
+      switch (queries[0].kind) {
+      case ColumnKind::I64: runCountingColumn<K, int64_t>(keys[0], queries[0]); return true;
+      case ColumnKind::I32: runCountingColumn<K, int32_t>(keys[0], queries[0]); return true;
+      case ColumnKind::I8: runCountingColumn<K, int8_t>(keys[0], queries[0]); return true;
+      default: return false;
+      }
+    };
+    switch (keys[0].kind) {
+    case ColumnKind::I64: return withQuery(int64_t{});
+    case ColumnKind::I32: return withQuery(int32_t{});
+    case ColumnKind::I8: return withQuery(int8_t{});
+    default: return false;
+    }
+  }
+
   /// Keys and queries sorted by P. Selected counts and sums are prefix sums
   /// over the sorted keys (gathered once, so the sweep reads sequentially);
   /// two cursors find each query's interval in one pass.
@@ -379,13 +447,16 @@ struct KeyedReduce {
     if (n == 0)
       return;
     computeRanges(numEqual);
+    // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
+    bool counting = packedRange <= 2 * (uint64_t)n + 4096;
+    if (counting && tryCountingColumn())
+      return;
     bool shared = sharedQueries();
     std::vector<uint64_t> keyP, queryP;
     pack(keys, keyP);
     if (!shared)
       pack(queries, queryP);
-    // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
-    if (packedRange <= 2 * (uint64_t)n + 4096) {
+    if (counting) {
       runCounting(keyP, shared ? keyP : queryP);
       return;
     }
