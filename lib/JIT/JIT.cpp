@@ -2,6 +2,7 @@
 
 #include "rasp/JIT/JIT.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+#include "rasp/JIT/BufferCache.h"
 #include "rasp/Runtime/KeyedReduce.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
@@ -170,6 +171,11 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
     symbols[interner(kRuntimeErrorFunctionName)] = {
         llvm::orc::ExecutorAddr::fromPtr(&rasp_runtime_error),
         llvm::JITSymbolFlags::Exported};
+    // Temporaries reuse freed blocks instead of fresh pages (BufferCache.h).
+    symbols[interner("malloc")] = {llvm::orc::ExecutorAddr::fromPtr(&rasp_buffer_malloc),
+                                   llvm::JITSymbolFlags::Exported};
+    symbols[interner("free")] = {llvm::orc::ExecutorAddr::fromPtr(&rasp_buffer_free),
+                                 llvm::JITSymbolFlags::Exported};
     for (const std::string &name : keyedReduceNames)
       symbols[interner(name)] = {
           llvm::orc::ExecutorAddr::fromPtr(getKeyedReduceKernelAddress()),

@@ -41,9 +41,6 @@
 #include <thread>
 #include <unistd.h>
 #include <set>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 using namespace mlir;
 using namespace rasp;
@@ -597,15 +594,6 @@ int emitStage(ModuleOp module, const RaspInput &input) {
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
-#ifdef __GLIBC__
-  // The generated code allocates and frees O(n) temporaries one after the
-  // other. glibc would map each from the kernel and unmap it on free, so
-  // every temporary paid fresh page faults (most of the run time at 10^7
-  // tokens). Kept in the heap, a freed buffer is reused by the next one;
-  // the peak (the buffers alive at once) is the same.
-  mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  mallopt(M_TRIM_THRESHOLD, 1 << 30);
-#endif
   if (cl::Option *llvmThreads = cl::getRegisteredOptions().lookup("threads"))
     llvmThreads->setArgStr("llvm-threads");
   cl::opt<unsigned> threadsOption(
