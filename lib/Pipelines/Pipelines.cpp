@@ -27,7 +27,8 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            "func.func(convert-select-reductions-to-affine{parallel=") +
            (options.parallel ? "true" : "false") +
            "}),func.func(convert-linalg-to-affine-loops),"
-           "func.func(affine-scalrep),canonicalize,cse";
+           "func.func(affine-scalrep),func.func(rasp-early-dealloc),"
+           "canonicalize,cse";
   case LoweringStage::LLVM:
     // Parallel query blocks become OpenMP worksharing loops (the JIT loads
     // libomp). memref lowering must precede scf-to-cf once scf-to-openmp has

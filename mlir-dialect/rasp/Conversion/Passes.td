@@ -80,4 +80,21 @@ def ConvertSelectReductionsToAffine
   ];
 }
 
+
+def RASPEarlyDealloc : Pass<"rasp-early-dealloc", "mlir::func::FuncOp"> {
+  let summary = "Free each temporary buffer right after its last use";
+  let description = [{
+    Buffer deallocation frees a function's temporaries at the end of the
+    block that allocated them, so a rasp program holds every O(n) temporary
+    until it returns: peak memory is the sum of all of them, and no freed
+    block can be reused by a later temporary. This pass moves each
+    `memref.dealloc` of a `memref.alloc` in the same block to just after the
+    block's last op that uses the buffer (directly, inside a nested region,
+    or through a view of it). Buffers that escape (returned, stored, passed
+    to an op with a region of its own terminator, used in another block)
+    keep their deallocation where it was.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 #endif // RASP_CONVERSION_PASSES_TD
