@@ -386,6 +386,82 @@ struct KeyedReduce {
     }
   }
 
+  /// An order whose last column is indices on both sides, keys = queries,
+  /// and whose other columns pack into at most ~2n values: one pass over the
+  /// positions in index order (backward for gt/ge) with a running count per
+  /// group answers it in O(n) without sorting. That covers the stable sort's
+  /// rank (order lt on (K, indices)) and grouped prefixes (K equal, order on
+  /// indices): a query q selects the keys of its group seen before it, plus,
+  /// for a lexicographic order, every key of a smaller (larger) group.
+  bool tryIndexOrderCounting() {
+    int last = numColumns - 1;
+    bool hasOrder = order == kLt || order == kLe || order == kGt || order == kGe;
+    if (!hasOrder || last < numEqual || keys[last].kind != ColumnKind::Indices ||
+        queries[last].kind != ColumnKind::Indices || !sharedQueries())
+      return false;
+    uint64_t groups = packedRange / ranges[last].size;
+    if (groups > 2 * (uint64_t)n + 4096)
+      return false;
+    bool lexicographic = numEqual == 0; // else the group must be equal
+    bool ascending = order == kLt || order == kLe;
+    bool inclusive = order == kLe || order == kGe;
+    std::vector<uint64_t> group;
+    int savedColumns = numColumns;
+    numColumns = last; // pack the columns before indices
+    pack(keys, group);
+    numColumns = savedColumns;
+    bool masked = keyMask.kind != ColumnKind::Absent;
+    auto valueAt = [&](int64_t k) { return sums ? (uint64_t)values[k] : 0; };
+    // Keys in groups before g (after g for descending orders).
+    std::vector<uint64_t> outsideCount, outsideSum;
+    if (lexicographic) {
+      outsideCount.assign(groups + 1, 0);
+      outsideSum.assign(sums ? groups + 1 : 0, 0);
+      for (int64_t k = 0; k < n; ++k) {
+        uint64_t w = masked ? weight(k) : 1;
+        uint64_t slot = ascending ? group[k] + 1 : group[k];
+        outsideCount[slot] += w;
+        if (sums)
+          outsideSum[slot] += w * valueAt(k);
+      }
+      if (ascending) {
+        for (uint64_t g = 1; g <= groups; ++g) {
+          outsideCount[g] += outsideCount[g - 1];
+          if (sums)
+            outsideSum[g] += outsideSum[g - 1];
+        }
+      } else {
+        for (uint64_t g = groups; g-- > 0;) {
+          outsideCount[g] += outsideCount[g + 1];
+          if (sums)
+            outsideSum[g] += outsideSum[g + 1];
+        }
+      }
+    }
+    std::vector<uint64_t> seenCount(groups, 0), seenSum(sums ? groups : 0, 0);
+    for (int64_t step = 0; step < n; ++step) {
+      int64_t q = ascending ? step : n - 1 - step;
+      uint64_t g = group[q];
+      uint64_t w = masked ? weight(q) : 1, wv = sums ? w * valueAt(q) : 0;
+      uint64_t count = seenCount[g], sum = sums ? seenSum[g] : 0;
+      if (lexicographic) {
+        uint64_t slot = ascending ? g : g + 1;
+        count += outsideCount[slot];
+        if (sums)
+          sum += outsideSum[slot];
+      }
+      if (inclusive) {
+        count += w;
+        sum += wv;
+      }
+      write(q, count, sum);
+      seenCount[g] += w;
+      if (sums)
+        seenSum[g] += wv;
+    }
+    return true;
+  }
+
   /// Keys and queries sorted by P. Selected counts and sums are prefix sums
   /// over the sorted keys (gathered once, so the sweep reads sequentially);
   /// two cursors find each query's interval in one pass.
@@ -450,6 +526,8 @@ struct KeyedReduce {
     // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
     bool counting = packedRange <= 2 * (uint64_t)n + 4096;
     if (counting && tryCountingColumn())
+      return;
+    if (tryIndexOrderCounting())
       return;
     bool shared = sharedQueries();
     std::vector<uint64_t> keyP, queryP;
