@@ -2,7 +2,7 @@
 
 #include "rasp/JIT/JIT.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
-#include "rasp/JIT/BufferCache.h"
+#include "rasp/Runtime/BufferCache.h"
 #include "rasp/Runtime/KeyedReduce.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
@@ -232,6 +232,8 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   std::lock_guard<std::mutex> lock(runMutex);
   currentReport = RuntimeReport();
   entry(&strArg, &intArg, &floatArg, &boolArg, &outArg);
+  // Blocks freed during the run were reused within it; none stays resident.
+  releaseBufferCache();
   return currentReport;
 }
 

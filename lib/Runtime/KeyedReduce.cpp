@@ -25,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "rasp/Runtime/KeyedReduce.h"
+#include "rasp/Runtime/BufferCache.h"
 
 #include <algorithm>
 #include <array>
@@ -36,6 +37,10 @@
 using namespace rasp;
 
 namespace {
+
+/// O(n) scratch vectors come from the buffer cache (BufferCache.h).
+template <typename T>
+using Scratch = std::vector<T, CachedAllocator<T>>;
 
 /// The C interface's view of a memref<?xT> descriptor (same layout for any T).
 struct MemRef1D {
@@ -134,7 +139,7 @@ void rankColumns(Column &keys, Column &queries, int64_t n,
 }
 
 /// LSD radix sort of (P, position) pairs by P, one pass per byte that varies.
-void radixSort(std::vector<uint64_t> &keys, std::vector<uint32_t> &positions) {
+void radixSort(Scratch<uint64_t> &keys, Scratch<uint32_t> &positions) {
   size_t n = keys.size();
   if (n < 2)
     return;
@@ -144,8 +149,8 @@ void radixSort(std::vector<uint64_t> &keys, std::vector<uint32_t> &positions) {
   for (uint64_t key : keys)
     for (int byte = 0; byte < 8; ++byte)
       ++histograms[byte][(key >> (8 * byte)) & 0xff];
-  std::vector<uint64_t> keysOut(n);
-  std::vector<uint32_t> positionsOut(n);
+  Scratch<uint64_t> keysOut(n);
+  Scratch<uint32_t> positionsOut(n);
   for (int byte = 0; byte < 8; ++byte) {
     auto &h = histograms[byte];
     if (h[(keys[0] >> (8 * byte)) & 0xff] == n)
@@ -256,7 +261,7 @@ struct KeyedReduce {
   }
 
   template <typename ColumnsT>
-  void pack(const ColumnsT &columns, std::vector<uint64_t> &out) const {
+  void pack(const ColumnsT &columns, Scratch<uint64_t> &out) const {
     out.assign(n, 0);
     for (int c = 0; c < numColumns; ++c) {
       const Column &column = columns[c];
@@ -292,13 +297,13 @@ struct KeyedReduce {
 
   /// Bucket array indexed by P; prefix sums answer each interval. Count and
   /// sum share a bucket: one cache miss per key, not two.
-  void runCounting(const std::vector<uint64_t> &keyP,
-                   const std::vector<uint64_t> &queryP) {
+  void runCounting(const Scratch<uint64_t> &keyP,
+                   const Scratch<uint64_t> &queryP) {
     struct Bucket {
       uint64_t sum;
       uint64_t count;
     };
-    std::vector<Bucket> below(packedRange + 1, Bucket{0, 0});
+    std::vector<Bucket, CachedAllocator<Bucket>> below(packedRange + 1, Bucket{0, 0});
     bool masked = keyMask.kind != ColumnKind::Absent;
     for (int64_t k = 0; k < n; ++k) {
       uint64_t w = masked ? weight(k) : 1;
@@ -338,8 +343,8 @@ struct KeyedReduce {
         v &= 1;
       return v - min;
     };
-    std::vector<uint64_t> countBelow(packedRange + 1, 0);
-    std::vector<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
+    Scratch<uint64_t> countBelow(packedRange + 1, 0);
+    Scratch<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
     bool masked = keyMask.kind != ColumnKind::Absent;
     if (!masked && !sums) {
       for (int64_t k = 0; k < n; ++k)
@@ -405,7 +410,7 @@ struct KeyedReduce {
     bool lexicographic = numEqual == 0; // else the group must be equal
     bool ascending = order == kLt || order == kLe;
     bool inclusive = order == kLe || order == kGe;
-    std::vector<uint64_t> group;
+    Scratch<uint64_t> group;
     int savedColumns = numColumns;
     numColumns = last; // pack the columns before indices
     pack(keys, group);
@@ -413,7 +418,7 @@ struct KeyedReduce {
     bool masked = keyMask.kind != ColumnKind::Absent;
     auto valueAt = [&](int64_t k) { return sums ? (uint64_t)values[k] : 0; };
     // Keys in groups before g (after g for descending orders).
-    std::vector<uint64_t> outsideCount, outsideSum;
+    Scratch<uint64_t> outsideCount, outsideSum;
     if (lexicographic) {
       outsideCount.assign(groups + 1, 0);
       outsideSum.assign(sums ? groups + 1 : 0, 0);
@@ -438,7 +443,7 @@ struct KeyedReduce {
         }
       }
     }
-    std::vector<uint64_t> seenCount(groups, 0), seenSum(sums ? groups : 0, 0);
+    Scratch<uint64_t> seenCount(groups, 0), seenSum(sums ? groups : 0, 0);
     for (int64_t step = 0; step < n; ++step) {
       int64_t q = ascending ? step : n - 1 - step;
       uint64_t g = group[q];
@@ -465,16 +470,16 @@ struct KeyedReduce {
   /// Keys and queries sorted by P. Selected counts and sums are prefix sums
   /// over the sorted keys (gathered once, so the sweep reads sequentially);
   /// two cursors find each query's interval in one pass.
-  void runSorting(std::vector<uint64_t> &keyP, std::vector<uint64_t> &queryP,
+  void runSorting(Scratch<uint64_t> &keyP, Scratch<uint64_t> &queryP,
                   bool shared) {
-    std::vector<uint32_t> keyOrder(n);
+    Scratch<uint32_t> keyOrder(n);
     for (int64_t i = 0; i < n; ++i)
       keyOrder[i] = (uint32_t)i;
     radixSort(keyP, keyOrder);
     bool masked = keyMask.kind != ColumnKind::Absent;
     // Without a mask the count below position i is i itself.
-    std::vector<uint32_t> countBelow(masked ? n + 1 : 0);
-    std::vector<uint64_t> sumBelow(sums ? n + 1 : 0);
+    Scratch<uint32_t> countBelow(masked ? n + 1 : 0);
+    Scratch<uint64_t> sumBelow(sums ? n + 1 : 0);
     if (masked || sums) {
       uint32_t count = 0;
       uint64_t sum = 0;
@@ -494,17 +499,17 @@ struct KeyedReduce {
       if (sums)
         sumBelow[n] = sum;
     }
-    std::vector<uint32_t> queryOrder;
+    Scratch<uint32_t> queryOrder;
     if (shared) {
       queryOrder.swap(keyOrder); // same rows, same order
     } else {
-      keyOrder = std::vector<uint32_t>();
+      keyOrder = Scratch<uint32_t>();
       queryOrder.resize(n);
       for (int64_t i = 0; i < n; ++i)
         queryOrder[i] = (uint32_t)i;
       radixSort(queryP, queryOrder);
     }
-    const std::vector<uint64_t> &sortedQueries = shared ? keyP : queryP;
+    const Scratch<uint64_t> &sortedQueries = shared ? keyP : queryP;
     int64_t lo = 0, hi = 0;
     for (int64_t i = 0; i < n; ++i) {
       Interval in = selectedInterval(sortedQueries[i], orderRange, order, numEqual);
@@ -530,7 +535,7 @@ struct KeyedReduce {
     if (tryIndexOrderCounting())
       return;
     bool shared = sharedQueries();
-    std::vector<uint64_t> keyP, queryP;
+    Scratch<uint64_t> keyP, queryP;
     pack(keys, keyP);
     if (!shared)
       pack(queries, queryP);

@@ -1,6 +1,6 @@
 //===- BufferCache.cpp - malloc/free for generated code -------------------===//
 
-#include "rasp/JIT/BufferCache.h"
+#include "rasp/Runtime/BufferCache.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -63,6 +63,14 @@ extern "C" void rasp::rasp_buffer_free(void *ptr) {
     }
   }
   std::free(header);
+}
+
+void rasp::releaseBufferCache() {
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  for (auto &[capacity, header] : freeBlocks)
+    std::free(header);
+  freeBlocks.clear();
+  cachedBytes = 0;
 }
 
 size_t rasp::getBufferCacheBytes() {
