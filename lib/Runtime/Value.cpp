@@ -28,7 +28,7 @@ size_t SOpValue::size() const {
   case ElemKind::Int: return ints.size();
   case ElemKind::Float: return floats.size();
   case ElemKind::Bool: return bools.size();
-  case ElemKind::String: return strings.size();
+  case ElemKind::String: return stringTable ? stringIds.size() : strings.size();
   }
   return 0;
 }
@@ -232,7 +232,7 @@ void rasp::printJson(const SOpValue &value, llvm::raw_ostream &os) {
     case ElemKind::Int: os << value.ints[i]; break;
     case ElemKind::Float: printJsonFloat(value.floats[i], os); break;
     case ElemKind::Bool: os << (value.bools[i] ? "true" : "false"); break;
-    case ElemKind::String: printJsonString(value.strings[i], os); break;
+    case ElemKind::String: printJsonString(value.stringAt(i), os); break;
     }
   }
   os << "]\n";
@@ -265,7 +265,7 @@ void rasp::printText(const SOpValue &value, llvm::raw_ostream &os) {
     case ElemKind::Int: os << value.ints[i]; break;
     case ElemKind::Float: os << formatFloat(value.floats[i]); break;
     case ElemKind::Bool: os << (value.bools[i] ? "True" : "False"); break;
-    case ElemKind::String: printPythonString(value.strings[i], os); break;
+    case ElemKind::String: printPythonString(value.stringAt(i), os); break;
     }
   }
   os << "]\n";
@@ -277,7 +277,7 @@ void rasp::printLines(const SOpValue &value, llvm::raw_ostream &os) {
     case ElemKind::Int: os << value.ints[i]; break;
     case ElemKind::Float: os << formatFloat(value.floats[i]); break;
     case ElemKind::Bool: os << (value.bools[i] ? "true" : "false"); break;
-    case ElemKind::String: os << value.strings[i]; break;
+    case ElemKind::String: os << value.stringAt(i); break;
     }
     os << '\n';
   }

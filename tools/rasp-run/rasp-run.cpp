@@ -549,13 +549,13 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
     value.bools.assign(buffer.data(), buffer.data() + n);
   } else {
     value.kind = ElemKind::String;
-    value.strings.reserve(n);
+    value.stringIds.assign((int32_t *)buffer.data(), (int32_t *)buffer.data() + n);
+    value.stringTable = &strings;
     for (size_t i = 0; i < n; ++i) {
-      int64_t id = ((int32_t *)buffer.data())[i];
+      int64_t id = value.stringIds[i];
       if (id < 0 || id >= (int64_t)strings.size())
         return fail("internal error: string id " + llvm::Twine(id) +
                     " out of the table at position " + llvm::Twine(i));
-      value.strings.push_back(strings[id]);
     }
   }
   return 0;

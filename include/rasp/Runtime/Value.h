@@ -32,7 +32,14 @@ struct SOpValue {
   std::vector<double> floats;       // kind == Float
   std::vector<uint8_t> bools;       // kind == Bool (0 or 1)
   std::vector<std::string> strings; // kind == String
+  // Or, for strings, ids into a table that outlives the value (the JIT's
+  // output: no string copied per position).
+  std::vector<int32_t> stringIds;
+  const std::vector<std::string> *stringTable = nullptr;
 
+  const std::string &stringAt(size_t i) const {
+    return stringTable ? (*stringTable)[stringIds[i]] : strings[i];
+  }
   size_t size() const;
 };
 
