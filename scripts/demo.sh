@@ -2,7 +2,7 @@
 # The main job: builds everything (scripts/build.sh installs what it needs),
 # then JIT-compiles each program of the paper ("Thinking Like Transformers")
 # and runs it on a large random input, printing the first values and the
-# compile and run times. N overrides the input length (default 100000).
+# compile and run times. N overrides the input length (default 10000000: every program has an O(n) or O(n log n) form).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -10,7 +10,7 @@ bash scripts/build.sh >/dev/null
 build_dir=${BUILD_DIR:-build}
 run="$build_dir/bin/rasp-run"
 paper=test/Integration/Inputs/conformance/paper.rasp
-n=${N:-100000}
+n=${N:-10000000}
 
 echo "rasp-run on the paper's programs, n = $n random tokens"
 printf '%-14s %-12s %12s %12s  %s\n' s-op vocabulary compile_ms run_ms "first values"
