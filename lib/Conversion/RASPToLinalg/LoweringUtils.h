@@ -100,7 +100,8 @@ mlir::Value finalizeAggregate(mlir::ConversionPatternRewriter &rewriter,
                               mlir::Value n, mlir::Value sums, mlir::Value counts,
                               SOpType valuesType, mlir::Attribute defaultValue,
                               SOpType resultSOpType,
-                              const RASPLoweringState &state);
+                              const RASPLoweringState &state,
+                              bool atMostOneSelected = false);
 
 } // namespace rasp::lowering
 

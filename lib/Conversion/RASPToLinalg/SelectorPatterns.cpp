@@ -367,7 +367,8 @@ void emitMixedDefaultCheck(OpBuilder &b, Location loc, Value n, Value counts,
 Value rasp::lowering::finalizeAggregate(
     ConversionPatternRewriter &rewriter, Operation *op, Location loc, Value n,
     Value sums, Value counts, SOpType valuesType, Attribute defaultValue,
-    SOpType resultSOpType, const RASPLoweringState &state) {
+    SOpType resultSOpType, const RASPLoweringState &state,
+    bool atMostOneSelected) {
   Type sumType = llvm::cast<RankedTensorType>(sums.getType()).getElementType();
   Type countType = llvm::cast<RankedTensorType>(counts.getType()).getElementType();
   SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
@@ -379,7 +380,7 @@ Value rasp::lowering::finalizeAggregate(
   int64_t opId = getOpId(op);
   Type f64 = rewriter.getF64Type();
 
-  if (!isNumeric) {
+  if (!isNumeric && !atMostOneSelected) {
     // Several strings or bools selected: an error, even when equal.
     emitRuntimeCheck(
         rewriter, loc, n, finalOperands,
@@ -388,9 +389,9 @@ Value rasp::lowering::finalizeAggregate(
                                        arith::ConstantIntOp::create(b, loc, countType, 1));
         },
         (int64_t)RuntimeErrorCode::SeveralNonNumeric, opId, state);
-    if (!defaultFits)
-      emitMixedDefaultCheck(rewriter, loc, n, counts, op, opId);
   }
+  if (!isNumeric && !defaultFits)
+    emitMixedDefaultCheck(rewriter, loc, n, counts, op, opId);
 
   return buildElementwise(
       rewriter, loc, n, finalOperands, resultType,
@@ -440,8 +441,11 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
         getMapOperand(op.getPositions(), adaptor.getPositions())};
     Value empty = tensor::EmptyOp::create(
         rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, sumType, ValueRange{n});
+    // A gather selects at most one key: an i8 count is enough (and no
+    // "several selected" check is needed).
+    Type countType = rewriter.getI8Type();
     Value countEmpty = tensor::EmptyOp::create(
-        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, i64, ValueRange{n});
+        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, countType, ValueRange{n});
     SmallVector<Value> inputs;
     if (operands[0].tensor)
       inputs.push_back(operands[0].tensor);
@@ -478,7 +482,7 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
                         b, l, llvm::cast<FloatType>(sumType), APFloat(0.0))
                   : (Value)arith::ConstantIntOp::create(b, l, sumType, 0);
           Value sum = arith::SelectOp::create(b, l, inRange, value, zeroValue);
-          Value count = arith::ExtUIOp::create(b, l, i64, inRange);
+          Value count = arith::ExtUIOp::create(b, l, countType, inRange);
           linalg::YieldOp::create(b, l, ValueRange{sum, count});
         });
     rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n,
@@ -486,7 +490,8 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
                                              generic.getResult(1),
                                              op.getValues().getType(),
                                              op.getDefaultValueAttr(),
-                                             op.getType(), state));
+                                             op.getType(), state,
+                                             /*atMostOneSelected=*/true));
     return success();
   }
 
