@@ -55,6 +55,12 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
       return {bufferization::ToBufferOp::create(rewriter, loc, memrefType, tensor,
                                                 /*read_only=*/true),
               kindOf(elementType)};
+    // Another keyed reduction's result: its buffer is ours and read-only
+    // (to_tensor without `writable`), so no op can overwrite it.
+    if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
+      if (!result.getWritable() &&
+          llvm::cast<MemRefType>(result.getBuffer().getType()) == memrefType)
+        return {result.getBuffer(), kindOf(elementType)};
     // Anything else is copied into a fresh buffer, not passed by to_buffer:
     // bufferization does not count to_buffer as a read, so a later op could
     // reuse the tensor's buffer in place before the call reads it. The copy
