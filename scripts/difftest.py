@@ -787,16 +787,18 @@ STR_VOCABS = [["a", "b"], ["a", "b", "c"], ["x", "y", "z"], ["(", ")"],
               ["a", "b", "0", "1"], ["a", "(", ")", "b"]]
 
 
-def gen_input(rng, mode, vocab):
+def draw_size(rng, table, rest):
+    """n from one uniform draw: the first (bound, size) with u < bound, where
+    size is an n or an inclusive (lo, hi) range; else the range `rest`."""
     u = rng.random()
-    if u < 0.06:
-        n = 0
-    elif u < 0.16:
-        n = 1
-    elif u < 0.75:
-        n = rng.randint(2, 8)
-    else:
-        n = rng.randint(9, 30)
+    for bound, size in table:
+        if u < bound:
+            return rng.randint(*size) if isinstance(size, tuple) else size
+    return rng.randint(*rest)
+
+
+def gen_input(rng, mode, vocab):
+    n = draw_size(rng, [(0.06, 0), (0.16, 1), (0.75, (2, 8))], (9, 30))
     if mode == "str":
         return ("str", "".join(rng.choice(vocab) for _ in range(n)))
     lo, hi = rng.choice([(-3, 3), (0, 5), (-20, 20), (-1, 1)])
@@ -847,17 +849,7 @@ DEFAULT_REWRITE_SHARE = 0.2
 def gen_rewrite_input(rng, mode, vocab):
     """Small n (0, 1, 2 often) with many ties and duplicate keys; ints with
     negatives, values outside [0, n), permutations, sorted runs, big values."""
-    u = rng.random()
-    if u < 0.08:
-        n = 0
-    elif u < 0.18:
-        n = 1
-    elif u < 0.30:
-        n = 2
-    elif u < 0.80:
-        n = rng.randint(3, 8)
-    else:
-        n = rng.randint(9, 40)
+    n = draw_size(rng, [(0.08, 0), (0.18, 1), (0.30, 2), (0.80, (3, 8))], (9, 40))
     if mode == "str":
         v = vocab if rng.random() < 0.85 else [rng.choice(vocab)]  # all ties
         return ("str", "".join(rng.choice(v) for _ in range(n)))

@@ -223,7 +223,7 @@ struct KeyedReduce {
 
   /// Ranges of every column; ranks the columns when the packed range would
   /// not fit in 62 bits.
-  void computeRanges(int numEqual) {
+  void computeRanges() {
     for (int attempt = 0; attempt < 2; ++attempt) {
       unsigned __int128 total = 1, orderTotal = 1;
       for (int c = 0; c < numColumns; ++c) {
@@ -247,17 +247,21 @@ struct KeyedReduce {
     }
   }
 
+  /// Element i of a stored column whose type is known at compile time (the
+  /// switch of Column::operator[] hoisted out of the loops).
+  template <typename T>
+  static uint64_t storedValue(const Column &column, int64_t i) {
+    uint64_t v = (uint64_t)(int64_t)reinterpret_cast<const T *>(column.base)[i * column.stride];
+    if constexpr (std::is_same_v<T, int8_t>)
+      v &= 1;
+    return v;
+  }
+
   template <typename T>
   static void packColumn(const Column &column, int64_t n, uint64_t min,
                          uint64_t size, uint64_t *out) {
-    const T *data = reinterpret_cast<const T *>(column.base);
-    int64_t stride = column.stride;
-    for (int64_t i = 0; i < n; ++i) {
-      uint64_t v = (uint64_t)(int64_t)data[i * stride];
-      if constexpr (std::is_same_v<T, int8_t>)
-        v &= 1;
-      out[i] = out[i] * size + (v - min);
-    }
+    for (int64_t i = 0; i < n; ++i)
+      out[i] = out[i] * size + (storedValue<T>(column, i) - min);
   }
 
   template <typename ColumnsT>
@@ -295,54 +299,11 @@ struct KeyedReduce {
       sums[q] = (int64_t)sum;
   }
 
-  /// Bucket array indexed by P; prefix sums answer each interval. Count and
-  /// sum share a bucket: one cache miss per key, not two.
-  void runCounting(const Scratch<uint64_t> &keyP,
-                   const Scratch<uint64_t> &queryP) {
-    struct Bucket {
-      uint64_t sum;
-      uint64_t count;
-    };
-    std::vector<Bucket, CachedAllocator<Bucket>> below(packedRange + 1, Bucket{0, 0});
-    bool masked = keyMask.kind != ColumnKind::Absent;
-    for (int64_t k = 0; k < n; ++k) {
-      uint64_t w = masked ? weight(k) : 1;
-      Bucket &bucket = below[keyP[k] + 1];
-      bucket.count += w;
-      if (sums)
-        bucket.sum += w * (uint64_t)values[k];
-    }
-    for (uint64_t p = 1; p <= packedRange; ++p) {
-      below[p].count += below[p - 1].count;
-      below[p].sum += below[p - 1].sum;
-    }
-    for (int64_t q = 0; q < n; ++q) {
-      Interval in = selectedInterval(queryP[q], orderRange, order, numEqual);
-      write(q, below[in.hi].count - below[in.lo].count,
-            below[in.hi].sum - below[in.lo].sum);
-    }
-  }
-
-  /// Counting on one stored column, read in place (no packed copy): the
-  /// histogram of a vocabulary, a scatter to positions, group sizes.
-  template <typename K, typename Q>
-  void runCountingColumn(const Column &keyColumn, const Column &queryColumn) {
-    const K *keyData = reinterpret_cast<const K *>(keyColumn.base);
-    const Q *queryData = reinterpret_cast<const Q *>(queryColumn.base);
-    int64_t keyStride = keyColumn.stride, queryStride = queryColumn.stride;
-    uint64_t min = (uint64_t)ranges[0].min;
-    auto keyAt = [&](int64_t k) {
-      uint64_t v = (uint64_t)(int64_t)keyData[k * keyStride];
-      if constexpr (std::is_same_v<K, int8_t>)
-        v &= 1;
-      return v - min;
-    };
-    auto queryAt = [&](int64_t q) {
-      uint64_t v = (uint64_t)(int64_t)queryData[q * queryStride];
-      if constexpr (std::is_same_v<Q, int8_t>)
-        v &= 1;
-      return v - min;
-    };
+  /// Counting: bucket arrays indexed by P (at most ~2n of them); prefix sums
+  /// answer each query's interval. `keyAt(k)` and `queryAt(q)` give packed
+  /// values: read from packed copies, or straight from one stored column.
+  template <typename KeyAt, typename QueryAt>
+  void runCounting(KeyAt keyAt, QueryAt queryAt) {
     Scratch<uint64_t> countBelow(packedRange + 1, 0);
     Scratch<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
     bool masked = keyMask.kind != ColumnKind::Absent;
@@ -369,6 +330,15 @@ struct KeyedReduce {
     }
   }
 
+  /// Counting on one stored column, read in place (no packed copy): the
+  /// histogram of a vocabulary, a scatter to positions, group sizes.
+  template <typename K, typename Q>
+  void runCountingColumn() {
+    uint64_t min = (uint64_t)ranges[0].min;
+    runCounting([&](int64_t k) { return storedValue<K>(keys[0], k) - min; },
+                [&](int64_t q) { return storedValue<Q>(queries[0], q) - min; });
+  }
+
   /// Dispatches runCountingColumn on the stored types; false when a column
   /// is not stored (indices) or there is not exactly one column.
   bool tryCountingColumn() {
@@ -377,9 +347,9 @@ struct KeyedReduce {
     auto withQuery = [&](auto keyTag) {
       using K = decltype(keyTag);
       switch (queries[0].kind) {
-      case ColumnKind::I64: runCountingColumn<K, int64_t>(keys[0], queries[0]); return true;
-      case ColumnKind::I32: runCountingColumn<K, int32_t>(keys[0], queries[0]); return true;
-      case ColumnKind::I8: runCountingColumn<K, int8_t>(keys[0], queries[0]); return true;
+      case ColumnKind::I64: runCountingColumn<K, int64_t>(); return true;
+      case ColumnKind::I32: runCountingColumn<K, int32_t>(); return true;
+      case ColumnKind::I8: runCountingColumn<K, int8_t>(); return true;
       default: return false;
       }
     };
@@ -527,7 +497,7 @@ struct KeyedReduce {
   void run() {
     if (n == 0)
       return;
-    computeRanges(numEqual);
+    computeRanges();
     // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
     bool counting = packedRange <= 2 * (uint64_t)n + 4096;
     if (counting && tryCountingColumn())
@@ -540,7 +510,9 @@ struct KeyedReduce {
     if (!shared)
       pack(queries, queryP);
     if (counting) {
-      runCounting(keyP, shared ? keyP : queryP);
+      const Scratch<uint64_t> &packedQueries = shared ? keyP : queryP;
+      runCounting([&](int64_t k) { return keyP[k]; },
+                  [&](int64_t q) { return packedQueries[q]; });
       return;
     }
     runSorting(keyP, queryP, shared);
