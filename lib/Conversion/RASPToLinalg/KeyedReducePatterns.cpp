@@ -24,8 +24,23 @@ using namespace rasp::lowering;
 
 namespace {
 
+/// Marks the to_buffer ops of one kernel call (see getColumn).
+constexpr llvm::StringLiteral kCallSiteAttrName = "rasp.kernel_call_site";
+
 struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   using RASPConversionPattern::RASPConversionPattern;
+
+  /// A number distinct for each kernel call in the function: the calls
+  /// already made before this one.
+  static Attribute getCallSite(ConversionPatternRewriter &rewriter,
+                               Operation *op) {
+    int64_t calls = 0;
+    op->getParentOfType<func::FuncOp>().walk([&](func::CallOp call) {
+      if (call.getCallee().starts_with(kKeyedReduceFunctionName))
+        ++calls;
+    });
+    return rewriter.getI64IntegerAttr(calls);
+  }
 
   static ColumnKind kindOf(Type elementType) {
     return elementType.isInteger(64)   ? ColumnKind::I64
@@ -38,7 +53,8 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   /// allows them).
   std::pair<Value, ColumnKind> getColumn(ConversionPatternRewriter &rewriter,
                                          Location loc, Value n, Value original,
-                                         Value converted, Value dummy) const {
+                                         Value converted, Value dummy,
+                                         Attribute callSite) const {
     if (original.getDefiningOp<IndicesOp>())
       return {dummy, ColumnKind::Indices};
     MapOperand operand = getMapOperand(original, converted);
@@ -49,28 +65,24 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
           rewriter, loc, n, {operand}, elementType,
           [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, state);
     auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
-    // The program's inputs (function arguments) are never written, so their
-    // buffers can be read directly.
-    if (llvm::isa<BlockArgument>(tensor))
-      return {bufferization::ToBufferOp::create(rewriter, loc, memrefType, tensor,
-                                                /*read_only=*/true),
-              kindOf(elementType)};
     // Another keyed reduction's result: its buffer is ours and read-only
     // (to_tensor without `writable`), so no op can overwrite it.
     if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
       if (!result.getWritable() &&
           llvm::cast<MemRefType>(result.getBuffer().getType()) == memrefType)
         return {result.getBuffer(), kindOf(elementType)};
-    // Anything else is copied into a fresh buffer, not passed by to_buffer:
-    // bufferization does not count to_buffer as a read, so a later op could
-    // reuse the tensor's buffer in place before the call reads it. The copy
-    // is O(n) at memcpy speed.
-    Value buffer = memref::AllocOp::create(rewriter, loc, memrefType, ValueRange{n});
-    auto copy = bufferization::MaterializeInDestinationOp::create(rewriter, loc,
-                                                                  tensor, buffer);
-    copy.setRestrict(true);
-    copy.setWritable(true);
-    return {buffer, kindOf(elementType)};
+    // Anything else (an input, a map's result) is passed as its own buffer,
+    // without a copy: the kernel only reads it, and one-shot bufferization
+    // counts to_buffer as a read right before the call, so no op writes the
+    // buffer in place before the call has read it. That holds only while
+    // each call has its own to_buffer: CSE would merge this one into an
+    // earlier call's, moving the read before ops that may then reuse the
+    // buffer (a miscompile of dyck2 seen here), so `callSite` (distinct per
+    // call) keeps them apart.
+    auto toBuffer = bufferization::ToBufferOp::create(rewriter, loc, memrefType,
+                                                      tensor, /*read_only=*/true);
+    toBuffer->setAttr(kCallSiteAttrName, callSite);
+    return {toBuffer, kindOf(elementType)};
   }
 
   /// The kernel's declaration for these buffer types. All variants share one
@@ -116,12 +128,13 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
     // One buffer per distinct s-op: the kernel sorts keys and queries once
     // when they are the same buffer (the paper's sort and histogram).
     llvm::DenseMap<Value, std::pair<Value, ColumnKind>> columns;
+    Attribute callSite = getCallSite(rewriter, op);
     auto setSlot = [&](int slot, Value original, Value converted) {
       auto it = columns.find(original);
       if (it == columns.end())
         it = columns
                  .try_emplace(original, getColumn(rewriter, loc, n, original,
-                                                  converted, counts))
+                                                  converted, counts, callSite))
                  .first;
       auto [buffer, kind] = it->second;
       args[slot] = buffer;
