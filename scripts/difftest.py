@@ -752,12 +752,34 @@ class Gen:
             sel = self.both(r.choice(["and", "or"]), sel, self.sel(0))
         return sel
 
+    def count_idiom(self, d):
+        """The paper's dyck count round((indices + 1) * prefix mean), which
+        becomes a scan_sum when the values are bounded, and near misses:
+        other counts and predicates, unbounded or big values."""
+        r = self.rng
+        self.shapes.append("count")
+        u = r.random()
+        if u < 0.4:
+            vals = Node("indicator({0})", "int", self.col("bool", d))
+        elif u < 0.55:
+            vals = Node("((3 * indicator({0})) - 1)", "int", self.col("bool", d))
+        else:
+            vals = self.value_col("int")
+        pred = "<=" if r.random() < 0.8 else r.choice(["<", ">=", ">"])
+        count = (r.choice(["(indices + 1)", "(1 + indices)"]) if r.random() < 0.8 else
+                 r.choice(["(indices + 2)", "indices", "(length - indices)"]))
+        mean = Node("aggregate(select(indices, indices, %s), {0})" % pred, "float", vals)
+        form = "round(%s * {0})" % count if r.random() < 0.5 else "round({0} * %s)" % count
+        return Node(form, "int", mean)
+
     def rewrite_use(self, d):
         """selector_width(sel) or aggregate(sel, values[, default]) of a
         rewrite shape; int, bool, string and float values."""
         r = self.rng
         vt = r.choice(["width", "width", "width", "int", "int", "bool", "str", "str", "float",
-                       "float"])
+                       "float", "count"])
+        if vt == "count":
+            return self.count_idiom(d)
         if vt in ("bool", "str") and r.random() < 0.35:
             # several selected values are an error: more selectors with one match
             sel = self.scatter_sel(d) if r.random() < 0.6 else self.both(

@@ -1,7 +1,8 @@
-//===- ScanPatterns.cpp - rasp.scan_mean to a running-sum loop ------------===//
+//===- ScanPatterns.cpp - rasp.scan_mean/scan_sum to running-sum loops ----===//
 //
 // One pass over the positions (forward for prefixes, backward for suffixes)
 // carrying an exact i64 sum; each position's count is known in closed form.
+// scan_sum stores the sum itself (no count, no division, no default).
 //
 //===----------------------------------------------------------------------===//
 
@@ -72,10 +73,49 @@ struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
 
 };
 
+struct ScanSumLowering : RASPConversionPattern<ScanSumOp> {
+  using RASPConversionPattern::RASPConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ScanSumOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Predicate predicate = op.getPredicate();
+    bool forward = predicate == Predicate::lt || predicate == Predicate::le;
+    bool inclusive = predicate == Predicate::le || predicate == Predicate::ge;
+    Type i64 = rewriter.getI64Type();
+    Value n = getInputLength(rewriter, loc, op);
+    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+    Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+    Value init = tensor::EmptyOp::create(
+        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, i64, ValueRange{n});
+    Value values = adaptor.getValues();
+    auto loop = scf::ForOp::create(
+        rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
+        [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
+          Value sum = carried[0];
+          // Suffixes run backward: position n - 1 - i.
+          Value pos = forward ? i
+                              : arith::SubIOp::create(
+                                    b, l, arith::SubIOp::create(b, l, n, one), i);
+          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
+          Value next = arith::AddIOp::create(b, l, sum, value);
+          // An empty range (lt at 0, gt at n - 1) stores the initial 0.
+          Value total = inclusive ? next : sum;
+          Value updated =
+              tensor::InsertOp::create(b, l, total, carried[1], ValueRange{pos});
+          scf::YieldOp::create(b, l, ValueRange{next, updated});
+        });
+    rewriter.replaceOp(op, loop.getResult(1));
+    return success();
+  }
+};
+
 } // namespace
 
 void rasp::populateRASPScanToLinalgPatterns(const TypeConverter &converter,
                                             RewritePatternSet &patterns,
                                             const RASPLoweringState &state) {
-  patterns.add<ScanMeanLowering>(converter, patterns.getContext(), state);
+  patterns.add<ScanMeanLowering, ScanSumLowering>(converter, patterns.getContext(), state);
 }

@@ -43,3 +43,43 @@ func.func @suffix_gt() -> !rasp.sop<f64> {
   %m = rasp.scan_mean %v, gt default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
   return %m : !rasp.sop<f64>
 }
+
+// -----
+
+// scan_sum stores the running i64 sum itself: no count, no division, no
+// default. A prefix (le) stores the sum after adding the position's value.
+// CHECK-LABEL: func.func @sum_le(
+// CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:.+]]: tensor<?xi64>,
+// CHECK:         %[[N:.+]] = tensor.dim
+// CHECK:         %[[R:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %[[N]] step %{{.+}} iter_args(%[[SUM:.+]] = %{{.+}}, %[[OUT:.+]] = %{{.+}}) -> (i64, tensor<?xi64>) {
+// CHECK:           %[[V:.+]] = tensor.extract %[[INTS]][%[[I]]] : tensor<?xi64>
+// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK-NOT:       arith.divf
+// CHECK-NOT:       arith.select
+// CHECK:           %[[U:.+]] = tensor.insert %[[NEXT]] into %[[OUT]][%[[I]]]
+// CHECK:           scf.yield %[[NEXT]], %[[U]] : i64, tensor<?xi64>
+// CHECK:         bufferization.materialize_in_destination %[[R]]#1
+func.func @sum_le() -> !rasp.sop<i64> {
+  %v = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.scan_sum %v, le : !rasp.sop<i64>
+  return %s : !rasp.sop<i64>
+}
+
+// -----
+
+// A strict suffix (gt) runs backward from n - 1 and stores the sum BEFORE
+// adding the position's own value (0 at n - 1, the empty range).
+// CHECK-LABEL: func.func @sum_gt(
+// CHECK:         %[[ZERO:.+]] = arith.constant 0 : i64
+// CHECK:         scf.for %[[I:.+]] = {{.+}} iter_args(%[[SUM:.+]] = %[[ZERO]], %[[OUT:.+]] = %{{.+}}) -> (i64, tensor<?xi64>) {
+// CHECK:           %[[LAST:.+]] = arith.subi %{{.+}}, %{{.+}} : index
+// CHECK:           %[[POS:.+]] = arith.subi %[[LAST]], %[[I]] : index
+// CHECK:           %[[V:.+]] = tensor.extract %{{.+}}[%[[POS]]]
+// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK:           %[[U:.+]] = tensor.insert %[[SUM]] into %[[OUT]][%[[POS]]]
+// CHECK:           scf.yield %[[NEXT]], %[[U]] : i64, tensor<?xi64>
+func.func @sum_gt() -> !rasp.sop<i64> {
+  %v = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.scan_sum %v, gt : !rasp.sop<i64>
+  return %s : !rasp.sop<i64>
+}

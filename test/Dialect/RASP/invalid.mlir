@@ -474,6 +474,22 @@ func.func @scan_mean_string_default(%v: !rasp.sop<i64>) -> !rasp.sop<f64> {
 
 // -----
 
+func.func @scan_sum_equality(%v: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{predicate must be an order (lt, le, gt, ge), not ne}}
+  %s = rasp.scan_sum %v, ne : !rasp.sop<i64>
+  return %s : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @scan_sum_float(%v: !rasp.sop<f64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{operand #0 must be int s-op}}
+  %s = rasp.scan_sum %v, le : !rasp.sop<f64>
+  return %s : !rasp.sop<f64>
+}
+
+// -----
+
 func.func @gather_numeric_result(%v: !rasp.sop<i64>) -> !rasp.sop<i64> {
   // expected-error @+1 {{a numeric aggregate averages: its result must be !rasp.sop<f64>}}
   %r = rasp.gather %v, %v default 0 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>

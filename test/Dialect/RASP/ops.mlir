@@ -295,6 +295,17 @@ func.func @scan_mean(%v: !rasp.sop<i64>) {
   return
 }
 
+// CHECK-LABEL: func.func @scan_sum
+// CHECK-SAME:  (%[[A0:[0-9a-z_]+]]: !rasp.sop<i64>) {
+// CHECK-NEXT:  %[[V0:[0-9a-z_]+]] = rasp.scan_sum %[[A0]], le : !rasp.sop<i64>
+// CHECK-NEXT:  %[[V1:[0-9a-z_]+]] = rasp.scan_sum %[[A0]], gt : !rasp.sop<i64>
+// CHECK-NEXT:  return
+func.func @scan_sum(%v: !rasp.sop<i64>) {
+  %0 = rasp.scan_sum %v, le : !rasp.sop<i64>
+  %1 = rasp.scan_sum %v, gt : !rasp.sop<i64>
+  return
+}
+
 // CHECK-LABEL: func.func @gather
 // CHECK-SAME:  (%[[A0:[0-9a-z_]+]]: !rasp.sop<!rasp.string>, %[[A1:[0-9a-z_]+]]: !rasp.sop<i64>) {
 // CHECK-NEXT:  %[[V0:[0-9a-z_]+]] = rasp.gather %[[A0]], %[[A1]] default "-" : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>

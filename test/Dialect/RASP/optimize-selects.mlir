@@ -209,3 +209,202 @@ func.func @scatter() -> !rasp.sop<f64> {
   %r = rasp.aggregate %s, %i default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
   return %r : !rasp.sop<f64>
 }
+
+// -----
+
+// The paper's count idiom (dyck): round((indices + 1) * prefix mean of an
+// indicator) is the prefix sum, exactly (|v| <= 1). The round's op id is
+// kept; the scan_mean, still used, stays.
+// CHECK-LABEL: func.func @count_idiom
+// CHECK:         %[[T:.+]] = rasp.tokens : !rasp.sop<i1>
+// CHECK:         %[[V:.+]] = rasp.indicator %[[T]]
+// CHECK-NOT:     rasp.aggregate
+// CHECK-DAG:     %[[M:.+]] = rasp.scan_mean %[[V]], le default 0
+// CHECK-DAG:     %[[S:.+]] = rasp.scan_sum %[[V]], le {rasp.op_id = 3 : i64} : !rasp.sop<i64>
+// CHECK-NOT:     rasp.round
+// CHECK:         return %[[S]], %[[M]]
+func.func @count_idiom() -> (!rasp.sop<i64>, !rasp.sop<f64>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %v = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p {rasp.op_id = 3 : i64} : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r, %m : !rasp.sop<i64>, !rasp.sop<f64>
+}
+
+// -----
+
+// The other operand orders (mean * count, 1 + indices), on a scan_mean, and
+// bounded values other than an indicator: where(c, 2^19, -3) * 1.
+// CHECK-LABEL: func.func @count_idiom_swapped
+// CHECK:         %[[V:.+]] = rasp.mul
+// CHECK:         %[[S:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
+// CHECK-NOT:     rasp.scan_mean
+// CHECK-NOT:     rasp.round
+// CHECK:         return %[[S]]
+func.func @count_idiom_swapped() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %big = rasp.constant 524288 : !rasp.sop<i64>
+  %neg = rasp.constant -3 : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %w = rasp.where %c, %big, %neg : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %v = rasp.mul %w, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %one, %i : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %m, %d : !rasp.sop<f64>, !rasp.sop<i64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// Not rewritten: values with no bound (tokens_int, no rasp.int_range), a
+// bound above 2^19
+// (2^19 + 1: the sum's f64 round trip is only proven exact below 2^50),
+// a count that is not indices + 1, a mean over lt (position 0 takes the
+// default), float values, and a product that is not rounded.
+// CHECK-LABEL: func.func @count_unbounded
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+func.func @count_unbounded() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// tokens_int is bounded by the input's range (rasp.int_range, attached by
+// rasp-run): |v| <= 2^19 fires, one more does not.
+// CHECK-LABEL: func.func @count_int_range
+// CHECK:         %[[V:.+]] = rasp.tokens : !rasp.sop<i64>
+// CHECK:         %[[S:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
+// CHECK-NOT:     rasp.round
+// CHECK:         return %[[S]]
+module attributes {rasp.int_range = [-524288, 7]} {
+func.func @count_int_range() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_int_range_too_wide
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+module attributes {rasp.int_range = [-524289, 7]} {
+func.func @count_int_range_too_wide() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_bound_too_large
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+func.func @count_bound_too_large() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %big = rasp.constant 524289 : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %b = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %v = rasp.mul %b, %big : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_indices_plus_two
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+func.func @count_indices_plus_two() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %two = rasp.constant 2 : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %v = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %two : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_lt
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+func.func @count_lt() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %v = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %m = rasp.scan_mean %v, lt default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %p = rasp.mul %i, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_float_values
+// CHECK:         rasp.aggregate
+// CHECK:         rasp.round
+// CHECK-NOT:     rasp.scan_sum
+func.func @count_float_values() -> !rasp.sop<i64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<f64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.round %p : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @count_not_rounded
+// CHECK:         %[[M:.+]] = rasp.scan_mean
+// CHECK:         %[[P:.+]] = rasp.mul %{{.+}}, %[[M]]
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         return %[[P]]
+func.func @count_not_rounded() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %v = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.add %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  return %p : !rasp.sop<f64>
+}

@@ -72,7 +72,8 @@ void populateRASPSelectorToLinalgPatterns(const mlir::TypeConverter &converter,
                                           mlir::RewritePatternSet &patterns,
                                           const RASPLoweringState &state);
 
-/// rasp.scan_mean (made by rasp-optimize-selects) as a running-sum loop.
+/// rasp.scan_mean and rasp.scan_sum (made by rasp-optimize-selects) as
+/// running-sum loops.
 void populateRASPScanToLinalgPatterns(const mlir::TypeConverter &converter,
                                       mlir::RewritePatternSet &patterns,
                                       const RASPLoweringState &state);

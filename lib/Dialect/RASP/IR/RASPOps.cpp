@@ -329,6 +329,14 @@ LogicalResult ScanMeanOp::verify() {
   return success();
 }
 
+LogicalResult ScanSumOp::verify() {
+  Predicate predicate = getPredicate();
+  if (predicate == Predicate::eq || predicate == Predicate::ne)
+    return emitOpError("predicate must be an order (lt, le, gt, ge), not ")
+           << stringifyPredicate(predicate);
+  return success();
+}
+
 /// Columns a keyed reduction can sort: ints, bools and strings, compared
 /// pairwise with a column of the same kind.
 static LogicalResult verifyKeyedColumns(Operation *op, StringRef what,

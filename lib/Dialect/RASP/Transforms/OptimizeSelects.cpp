@@ -1,5 +1,6 @@
 //===- OptimizeSelects.cpp - Faster forms of recognized selects -----------===//
 
+#include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Dialect/RASP/Transforms/KeyedSelector.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
@@ -8,6 +9,8 @@
 
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+
+#include "llvm/Support/MathExtras.h"
 
 namespace rasp {
 #define GEN_PASS_DEF_RASPOPTIMIZESELECTS
@@ -98,6 +101,129 @@ struct IndexOrderMean : OpRewritePattern<AggregateOp> {
                                  *predicate, op.getDefaultValueAttr());
     return success();
   }
+};
+
+/// Largest |v| for which `round((indices + 1) * prefix mean of v)` is
+/// rewritten into the prefix sum: inputs have at most 2^31 - 1 tokens
+/// (rasp-run and the JIT refuse more; generated code counts in i32), so
+/// every prefix sum s has |s| <= (2^31 - 1) * 2^19 < 2^50.
+constexpr uint64_t kMaxExactSumValue = uint64_t(1) << 19;
+
+/// The input ints' range (rasp.int_range on the module, attached by the
+/// driver, which knows the input before it compiles), when given.
+using IntRange = std::optional<std::pair<int64_t, int64_t>>;
+
+/// An upper bound on |v| at every position of the int s-op `value`:
+/// indicators, int constants, tokens_int within `intRange`, and neg, add,
+/// sub, mul and where of those; nullopt when unknown. Saturates instead of
+/// wrapping.
+std::optional<uint64_t> boundAbs(Value value, const IntRange &intRange,
+                                 unsigned depth = 0) {
+  auto type = llvm::dyn_cast<SOpType>(value.getType());
+  Operation *def = value.getDefiningOp();
+  if (!type || !type.isInt() || !def || depth > 8)
+    return std::nullopt;
+  if (llvm::isa<IndicatorOp>(def))
+    return 1;
+  if (llvm::isa<TokensOp>(def)) {
+    if (!intRange)
+      return std::nullopt;
+    return std::max(APInt(64, intRange->first, true).abs().getLimitedValue(),
+                    APInt(64, intRange->second, true).abs().getLimitedValue());
+  }
+  if (auto constant = llvm::dyn_cast<ConstantOp>(def)) {
+    auto intAttr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+    if (!intAttr)
+      return std::nullopt;
+    return intAttr.getValue().abs().getLimitedValue(); // INT64_MIN: 2^63
+  }
+  if (auto neg = llvm::dyn_cast<NegOp>(def))
+    return boundAbs(neg.getOperand(), intRange, depth + 1);
+  auto both = [&](Value lhs, Value rhs)
+      -> std::optional<std::pair<uint64_t, uint64_t>> {
+    std::optional<uint64_t> a = boundAbs(lhs, intRange, depth + 1);
+    if (!a)
+      return std::nullopt;
+    std::optional<uint64_t> b = boundAbs(rhs, intRange, depth + 1);
+    if (!b)
+      return std::nullopt;
+    return std::make_pair(*a, *b);
+  };
+  std::optional<std::pair<uint64_t, uint64_t>> bounds;
+  if (llvm::isa<AddOp, SubOp>(def)) {
+    if ((bounds = both(def->getOperand(0), def->getOperand(1))))
+      return llvm::SaturatingAdd(bounds->first, bounds->second);
+  } else if (llvm::isa<MulOp>(def)) {
+    if ((bounds = both(def->getOperand(0), def->getOperand(1))))
+      return llvm::SaturatingMultiply(bounds->first, bounds->second);
+  } else if (auto where = llvm::dyn_cast<WhereOp>(def)) {
+    if ((bounds = both(where.getTrueValue(), where.getFalseValue())))
+      return std::max(bounds->first, bounds->second);
+  }
+  return std::nullopt;
+}
+
+/// The int values v of a prefix mean: `scan_mean(v, le)`, or the aggregate
+/// it is made from (so the match does not depend on the rewrite order).
+Value matchPrefixMeanValues(Value mean) {
+  if (auto scan = mean.getDefiningOp<ScanMeanOp>())
+    return scan.getPredicate() == Predicate::le ? scan.getValues() : Value();
+  auto aggregate = mean.getDefiningOp<AggregateOp>();
+  if (!aggregate || !aggregate.getValues().getType().isInt() ||
+      matchIndexOrderSelect(aggregate.getSelector()) != Predicate::le)
+    return Value();
+  return aggregate.getValues();
+}
+
+/// `indices + 1` (int 1, either operand order).
+bool isIndicesPlusOne(Value value) {
+  auto add = value.getDefiningOp<AddOp>();
+  if (!add)
+    return false;
+  auto isOne = [](Value v) {
+    auto constant = v.getDefiningOp<ConstantOp>();
+    auto intAttr = constant ? llvm::dyn_cast<IntegerAttr>(constant.getValue())
+                            : IntegerAttr();
+    return intAttr && intAttr.getType().isInteger(64) && intAttr.getValue().isOne();
+  };
+  return (add.getLhs().getDefiningOp<IndicesOp>() && isOne(add.getRhs())) ||
+         (add.getRhs().getDefiningOp<IndicesOp>() && isOne(add.getLhs()));
+}
+
+/// round((indices + 1) * scan_mean(v, le)) -> scan_sum(v, le), the paper's
+/// count idiom (dyck), when provably exact. With s the prefix sum at q and
+/// d = q + 1 (both exact in f64: |s| < 2^53, d < 2^31), the generated code
+/// computes m = fl(s / d) = (s / d)(1 + e1) and fl(d * m) = s(1 + e1)(1 + e2)
+/// with |e1|, |e2| <= 2^-53, so it is within |s| * (2^-52 + 2^-106) of s:
+/// less than 0.5 while |s| < 2^51 (kMaxExactSumValue keeps |s| < 2^50), so
+/// round half to even gives exactly s, and its range check cannot fail. The
+/// count d = q + 1 >= 1: the mean's default is never used. Dropped
+/// operands (indices, 1) cannot fail; v stays an operand.
+struct PrefixCountTimesMean : OpRewritePattern<RoundOp> {
+  PrefixCountTimesMean(MLIRContext *ctx, IntRange intRange)
+      : OpRewritePattern(ctx), intRange(intRange) {}
+  LogicalResult matchAndRewrite(RoundOp op,
+                                PatternRewriter &rewriter) const override {
+    auto mul = op.getOperand().getDefiningOp<MulOp>();
+    if (!mul)
+      return failure();
+    Value values;
+    if (isIndicesPlusOne(mul.getLhs()))
+      values = matchPrefixMeanValues(mul.getRhs());
+    if (!values && isIndicesPlusOne(mul.getRhs()))
+      values = matchPrefixMeanValues(mul.getLhs());
+    if (!values)
+      return failure();
+    std::optional<uint64_t> bound = boundAbs(values, intRange);
+    if (!bound || *bound > kMaxExactSumValue)
+      return failure();
+    replaceKeepingId<ScanSumOp>(rewriter, op, op.getType(), values,
+                                Predicate::le);
+    return success();
+  }
+
+private:
+  IntRange intRange;
 };
 
 /// The positions of `select(indices, positions, ==)` with int positions:
@@ -220,10 +346,17 @@ struct KeyedAggregate : OpRewritePattern<AggregateOp> {
 struct OptimizeSelectsPass
     : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
   void runOnOperation() override {
+    IntRange intRange;
+    if (auto range = getOperation()->getAttrOfType<ArrayAttr>(kIntRangeAttrName)) {
+      auto lo = range.size() == 2 ? llvm::dyn_cast<IntegerAttr>(range[0]) : nullptr;
+      auto hi = range.size() == 2 ? llvm::dyn_cast<IntegerAttr>(range[1]) : nullptr;
+      if (lo && hi && lo.getInt() <= hi.getInt()) // else the lowering reports it
+        intRange = std::make_pair(lo.getInt(), hi.getInt());
+    }
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
-                 KeyedWidth, KeyedAggregate>(
-        &getContext());
+                 KeyedWidth, KeyedAggregate>(&getContext());
+    patterns.add<PrefixCountTimesMean>(&getContext(), intRange);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

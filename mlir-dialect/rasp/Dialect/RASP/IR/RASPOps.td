@@ -346,6 +346,43 @@ def RASP_ScanMeanOp : RASP_Op<"scan_mean", [Pure]> {
   let hasVerifier = 1;
 }
 
+def RASP_ScanSumOp : RASP_Op<"scan_sum", [Pure, AllTypesMatch<["values", "result"]>]> {
+  let summary = "sum of int values over the positions before or after each one";
+  let description = [{
+    Position q sums the values at the keys k with `pred(k, q)`: `le` the
+    prefix [0, q], `lt` the prefix [0, q), `ge` the suffix [q, n), `gt` the
+    suffix (q, n); an empty range sums to 0. The sum is in i64 and wraps
+    modulo 2^64 like `rasp.add`. One pass, no division, no default.
+
+    It exists for the paper's count idiom (dyck):
+    `round((indices + 1) * aggregate(select(indices, indices, <=), v))`
+    recovers the prefix sum s of the int values v from their mean, through
+    an f64 mean buffer, a product buffer and the round's range check.
+    `rasp-optimize-selects` rewrites `round(mul(scan_mean(v, le),
+    add(indices, 1)))` (either operand order) into `scan_sum(v, le)` only
+    when that is exact: the generated code computes fl(fl(s/d) * d) with
+    d = q + 1 (s and d exact in f64), which is within |s| * 2^-52 (two
+    roundings) of s, so less than 0.5 away while |s| < 2^51, and the round
+    (half to even) gives s exactly and cannot fail. The rewrite requires
+    |v| <= 2^19 from the values' form (indicators, constants, `tokens_int`
+    within the module's `rasp.int_range`, and sums, products, negations and
+    `where` of those), so that
+    |s| <= (2^31 - 1) * 2^19 < 2^50 for every input the driver accepts
+    (at most 2^31 - 1 tokens, checked by rasp-run and the JIT).
+    The front end never emits it.
+
+    ```mlir
+    %s = rasp.scan_sum %v, le : !rasp.sop<i64>
+    ```
+  }];
+  let arguments = (ins RASP_IntSOp:$values, RASP_PredicateAttr:$predicate);
+  let results = (outs RASP_IntSOp:$result);
+  let assemblyFormat = [{
+    $values `,` $predicate attr-dict `:` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 def RASP_GatherOp : RASP_Op<"gather", [Pure]> {
   let summary = "each position reads the value at a computed position";
   let description = [{

@@ -68,6 +68,11 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
     - `aggregate(select(indices, indices, pred), values, default)` for an
       order predicate and int values becomes `rasp.scan_mean` (a running
       sum). Int sums are exact, so the results equal the generic kernel's.
+    - `round(mul(scan_mean(v, le), add(indices, 1)))` (either operand
+      order; the paper's dyck count) becomes `rasp.scan_sum(v, le)`, the
+      prefix sum in i64, when |v| <= 2^19 is provable (indicators,
+      constants, tokens_int within rasp.int_range, arithmetic of those):
+      the f64 mean-times-count then rounds to exactly that sum.
     - `aggregate(select(indices, positions, ==), values, default)` with int
       positions (reverse, `s[i]`, shifts) becomes `rasp.gather`: each query
       selects at most the one key `positions[q]`; `selector_width` of that
