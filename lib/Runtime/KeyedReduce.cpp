@@ -18,6 +18,12 @@
 //   that vary), the queries too unless they are the same columns, and one
 //   merge sweep with two cursors answers every query: O(n * bytes).
 //
+// Two shapes skip packing altogether: one equality column against indices
+// is a scatter (`select(target, indices, ==)`, the sort's last step: each key
+// adds itself to the query its target names) or a gather (each query reads
+// the key its position names), one pass each; and an order ending in indices
+// on both sides is one pass over the positions (tryIndexOrderCounting).
+//
 // Columns whose ranges multiply beyond 2^62 are first replaced by their
 // dense ranks (sort + unique), which keeps the order and equality of values.
 // Sums wrap modulo 2^64, as the generic kernel's i64 sums do.
@@ -377,14 +383,41 @@ struct KeyedReduce {
     uint64_t groups = packedRange / ranges[last].size;
     if (groups > 2 * (uint64_t)n + 4096)
       return false;
+    // One column before indices is read in place; more are packed first.
+    if (last == 1) {
+      uint64_t min = (uint64_t)ranges[0].min;
+      switch (keys[0].kind) {
+      case ColumnKind::I64:
+        return runIndexOrderCounting(groups, [&](int64_t k) {
+          return storedValue<int64_t>(keys[0], k) - min;
+        });
+      case ColumnKind::I32:
+        return runIndexOrderCounting(groups, [&](int64_t k) {
+          return storedValue<int32_t>(keys[0], k) - min;
+        });
+      case ColumnKind::I8:
+        return runIndexOrderCounting(groups, [&](int64_t k) {
+          return storedValue<int8_t>(keys[0], k) - min;
+        });
+      default:
+        break;
+      }
+    }
+    Scratch<uint64_t> packed;
+    int savedColumns = numColumns;
+    numColumns = last; // pack the columns before indices
+    pack(keys, packed);
+    numColumns = savedColumns;
+    return runIndexOrderCounting(groups, [&](int64_t k) { return packed[k]; });
+  }
+
+  /// The pass of tryIndexOrderCounting; `group(k)` is position k's group in
+  /// [0, groups).
+  template <typename GroupAt>
+  bool runIndexOrderCounting(uint64_t groups, GroupAt groupAt) {
     bool lexicographic = numEqual == 0; // else the group must be equal
     bool ascending = order == kLt || order == kLe;
     bool inclusive = order == kLe || order == kGe;
-    Scratch<uint64_t> group;
-    int savedColumns = numColumns;
-    numColumns = last; // pack the columns before indices
-    pack(keys, group);
-    numColumns = savedColumns;
     bool masked = keyMask.kind != ColumnKind::Absent;
     auto valueAt = [&](int64_t k) { return sums ? (uint64_t)values[k] : 0; };
     // Keys in groups before g (after g for descending orders).
@@ -394,7 +427,7 @@ struct KeyedReduce {
       outsideSum.assign(sums ? groups + 1 : 0, 0);
       for (int64_t k = 0; k < n; ++k) {
         uint64_t w = masked ? weight(k) : 1;
-        uint64_t slot = ascending ? group[k] + 1 : group[k];
+        uint64_t slot = ascending ? groupAt(k) + 1 : groupAt(k);
         outsideCount[slot] += w;
         if (sums)
           outsideSum[slot] += w * valueAt(k);
@@ -416,7 +449,7 @@ struct KeyedReduce {
     Scratch<uint64_t> seenCount(groups, 0), seenSum(sums ? groups : 0, 0);
     for (int64_t step = 0; step < n; ++step) {
       int64_t q = ascending ? step : n - 1 - step;
-      uint64_t g = group[q];
+      uint64_t g = groupAt(q);
       uint64_t w = masked ? weight(q) : 1, wv = sums ? w * valueAt(q) : 0;
       uint64_t count = seenCount[g], sum = sums ? seenSum[g] : 0;
       if (lexicographic) {
@@ -494,8 +527,64 @@ struct KeyedReduce {
     }
   }
 
+  /// One equality column with indices on one side: a scatter to positions
+  /// (`select(target, indices, ==)`: query q selects the keys whose target
+  /// is q) or a gather (`select(indices, position, ==)`: query q selects
+  /// key position[q] alone). One pass, no ranges, no scratch; out-of-range
+  /// positions select nothing.
+  template <typename T>
+  void runScatter() {
+    std::fill(counts, counts + n, 0);
+    if (sums)
+      std::fill(sums, sums + n, 0);
+    for (int64_t k = 0; k < n; ++k) {
+      uint64_t q = storedValue<T>(keys[0], k);
+      if (q >= (uint64_t)n)
+        continue; // also negative targets
+      uint64_t w = weight(k);
+      counts[q] += (int64_t)w;
+      if (sums)
+        sums[q] += (int64_t)(w * (uint64_t)values[k]);
+    }
+    if (queryMask.kind != ColumnKind::Absent)
+      for (int64_t q = 0; q < n; ++q)
+        if (!queryMask[q])
+          counts[q] = sums ? (sums[q] = 0) : 0;
+  }
+
+  template <typename T>
+  void runGather() {
+    for (int64_t q = 0; q < n; ++q) {
+      uint64_t k = storedValue<T>(queries[0], q);
+      bool hit = k < (uint64_t)n;
+      uint64_t w = hit ? weight(k) : 0;
+      write(q, w, hit && sums ? w * (uint64_t)values[k] : 0);
+    }
+  }
+
+  bool tryScatterOrGather() {
+    if (numColumns != 1 || numEqual != 1)
+      return false;
+    bool scatter = queries[0].kind == ColumnKind::Indices;
+    const Column &stored = scatter ? keys[0] : queries[0];
+    if (!scatter && keys[0].kind != ColumnKind::Indices)
+      return false;
+    switch (stored.kind) {
+    case ColumnKind::I64:
+      scatter ? runScatter<int64_t>() : runGather<int64_t>();
+      return true;
+    case ColumnKind::I32:
+      scatter ? runScatter<int32_t>() : runGather<int32_t>();
+      return true;
+    default:
+      return false; // bools and indices: the general paths
+    }
+  }
+
   void run() {
     if (n == 0)
+      return;
+    if (tryScatterOrGather())
       return;
     computeRanges();
     // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.

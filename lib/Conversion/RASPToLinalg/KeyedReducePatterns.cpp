@@ -15,6 +15,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/BuiltinOps.h"
 
@@ -107,21 +109,144 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
     return kernel;
   }
 
-  LogicalResult
-  matchAndRewrite(KeyedReduceOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
+  /// A scalar of a lowered column as i64 (bools and string ids widened).
+  static Value toI64(OpBuilder &b, Location loc, Value scalar) {
+    Type i64 = b.getI64Type();
+    if (scalar.getType() == i64)
+      return scalar;
+    return arith::ExtUIOp::create(b, loc, i64, scalar);
+  }
+
+  /// No key columns: every query selects the same keys (all of them, or the
+  /// key mask's), so one reduction gives the count and the sum, broadcast to
+  /// the queries by element-wise generics that later fuse into their users.
+  /// No kernel call and no n-element temporaries.
+  std::pair<Value, Value> lowerGlobal(ConversionPatternRewriter &rewriter,
+                                      KeyedReduceOp op, OpAdaptor adaptor,
+                                      Location loc, Value n) const {
+    Type i64 = rewriter.getI64Type();
+    SmallVector<MapOperand> operands;
+    int valuesIndex = -1, maskIndex = -1;
+    if (op.getValues()) {
+      valuesIndex = operands.size();
+      operands.push_back(getMapOperand(op.getValues(), adaptor.getValues()));
+    }
+    if (op.getKeyMask()) {
+      maskIndex = operands.size();
+      operands.push_back(getMapOperand(op.getKeyMask(), adaptor.getKeyMask()));
+    }
+    SmallVector<Value> inputs;
+    for (const MapOperand &operand : operands)
+      if (operand.tensor)
+        inputs.push_back(operand.tensor);
+    Value total, totalSum;
+    if (inputs.empty()) {
+      // Constant mask and values: a generic without inputs would have no
+      // loop bound, so the n equal terms are multiplied out instead.
+      auto constantOf = [&](int index, int64_t otherwise) -> Value {
+        if (index < 0)
+          return arith::ConstantIntOp::create(rewriter, loc, i64, otherwise);
+        const MapOperand &operand = operands[index];
+        return toI64(rewriter, loc,
+                     materializeScalar(rewriter, loc, operand.constant,
+                                       getLoweredElementType(operand.raspElementType),
+                                       state));
+      };
+      Value nI64 = arith::IndexCastOp::create(rewriter, loc, i64, n);
+      total = arith::MulIOp::create(rewriter, loc, nI64, constantOf(maskIndex, 1));
+      totalSum = arith::MulIOp::create(rewriter, loc, total, constantOf(valuesIndex, 0));
+    } else {
+      Value zero = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+      Value scalarInit = linalg::FillOp::create(
+                             rewriter, loc, ValueRange{zero},
+                             ValueRange{tensor::EmptyOp::create(
+                                 rewriter, loc, ArrayRef<int64_t>{}, i64)})
+                             .getResult(0);
+      MLIRContext *ctx = rewriter.getContext();
+      SmallVector<AffineMap> maps(inputs.size(), AffineMap::getMultiDimIdentityMap(1, ctx));
+      maps.append(2, AffineMap::get(1, 0, {}, ctx));
+      auto reduction = linalg::GenericOp::create(
+          rewriter, loc, TypeRange{scalarInit.getType(), scalarInit.getType()}, inputs,
+          ValueRange{scalarInit, scalarInit}, maps,
+          ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            SmallVector<Value> scalars;
+            unsigned next = 0;
+            for (const MapOperand &operand : operands)
+              scalars.push_back(
+                  operand.tensor
+                      ? args[next++]
+                      : materializeScalar(b, l, operand.constant,
+                                          getLoweredElementType(operand.raspElementType),
+                                          state));
+            Value weight = maskIndex >= 0
+                               ? toI64(b, l, scalars[maskIndex])
+                               : (Value)arith::ConstantIntOp::create(b, l, i64, 1);
+            Value count = arith::AddIOp::create(b, l, args[next], weight);
+            Value sum = args[next + 1];
+            if (valuesIndex >= 0)
+              sum = arith::AddIOp::create(
+                  b, l, sum,
+                  arith::MulIOp::create(b, l, weight, toI64(b, l, scalars[valuesIndex])));
+            linalg::YieldOp::create(b, l, ValueRange{count, sum});
+          });
+      total = tensor::ExtractOp::create(rewriter, loc, reduction.getResult(0),
+                                        ValueRange{});
+      totalSum = tensor::ExtractOp::create(rewriter, loc, reduction.getResult(1),
+                                           ValueRange{});
+    }
+    // Broadcast to every query (zero where the query mask is false).
+    SmallVector<MapOperand> queryOperands;
+    if (op.getQueryMask())
+      queryOperands.push_back(getMapOperand(op.getQueryMask(), adaptor.getQueryMask()));
+    auto broadcast = [&](Value scalar) {
+      return buildElementwise(
+          rewriter, loc, n, queryOperands, i64,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            if (s.empty())
+              return scalar;
+            return arith::SelectOp::create(
+                b, l, s[0], scalar, arith::ConstantIntOp::create(b, l, i64, 0));
+          },
+          state);
+    };
+    Value counts = broadcast(total);
+    return {counts, op.getValues() ? broadcast(totalSum) : counts};
+  }
+
+  /// Key columns: one call of the runtime kernel, which writes the counts
+  /// (and sums) into buffers read back as read-only tensors.
+  std::pair<Value, Value> lowerToKernelCall(ConversionPatternRewriter &rewriter,
+                                            KeyedReduceOp op, OpAdaptor adaptor,
+                                            Location loc, Value n) const {
     size_t numEqual = op.getEqualKeys().size(), numOrder = op.getOrderKeys().size();
-    if (numEqual + numOrder > (size_t)kMaxKeyedColumns)
-      return rewriter.notifyMatchFailure(op, "too many columns for the kernel");
-    Value n = getInputLength(rewriter, loc, op);
     Type i64 = rewriter.getI64Type();
     auto countsType = MemRefType::get({ShapedType::kDynamic}, i64);
-    Value counts = memref::AllocOp::create(rewriter, loc, countsType, ValueRange{n});
     bool hasValues = static_cast<bool>(op.getValues());
-    Value sums = hasValues ? (Value)memref::AllocOp::create(rewriter, loc, countsType,
-                                                            ValueRange{n})
-                           : counts;
+    // Constant int values (`aggregate(S, 1, 0)`): the sum is value * count,
+    // computed after the call, so the kernel neither reads an n-element
+    // column of copies nor adds them up.
+    std::optional<int64_t> constantValue;
+    if (hasValues)
+      if (auto constant = op.getValues().getDefiningOp<ConstantOp>())
+        if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+            attr && attr.getType().isInteger(64))
+          constantValue = attr.getInt();
+    bool kernelSums = hasValues && !constantValue;
+    // A returned count (the histogram) is written straight into the output
+    // buffer: no temporary, no copy.
+    Value counts;
+    if (!hasValues && op->hasAttr("rasp.returned")) {
+      auto func = op->getParentOfType<func::FuncOp>();
+      Value output = func.getArgument(kOutputArg);
+      if (output.getType() == countsType)
+        counts = output;
+    }
+    if (!counts)
+      counts = memref::AllocOp::create(rewriter, loc, countsType, ValueRange{n});
+    Value sums = kernelSums ? (Value)memref::AllocOp::create(rewriter, loc, countsType,
+                                                             ValueRange{n})
+                            : counts;
 
     SmallVector<Value> args(kNumKeyedReduceSlots, counts);
     int64_t kinds = 0;
@@ -155,7 +280,7 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
       setSlot(kKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
     if (op.getQueryMask())
       setSlot(kQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
-    if (hasValues)
+    if (kernelSums)
       setSlot(kValuesSlot, op.getValues(), adaptor.getValues());
 
     args.push_back(counts);
@@ -175,11 +300,39 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
                                                /*restrict=*/rewriter.getUnitAttr());
     };
     Value countTensor = toTensor(counts);
-    if (!hasValues) {
+    if (!hasValues)
+      return {countTensor, countTensor};
+    Value sumTensor =
+        kernelSums
+            ? toTensor(sums)
+            : buildElementwise(
+                  rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
+                  [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+                    return arith::MulIOp::create(
+                        b, l, s[0],
+                        arith::ConstantIntOp::create(b, l, i64, *constantValue));
+                  },
+                  state);
+    return {countTensor, sumTensor};
+  }
+
+  LogicalResult
+  matchAndRewrite(KeyedReduceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    size_t numColumns = op.getEqualKeys().size() + op.getOrderKeys().size();
+    if (numColumns > (size_t)kMaxKeyedColumns)
+      return rewriter.notifyMatchFailure(op, "too many columns for the kernel");
+    Value n = getInputLength(rewriter, loc, op);
+    Type i64 = rewriter.getI64Type();
+    Value countTensor, sumTensor;
+    std::tie(countTensor, sumTensor) =
+        numColumns == 0 ? lowerGlobal(rewriter, op, adaptor, loc, n)
+                        : lowerToKernelCall(rewriter, op, adaptor, loc, n);
+    if (!op.getValues()) {
       rewriter.replaceOp(op, countTensor);
       return success();
     }
-    Value sumTensor = toTensor(sums);
     auto valuesType = llvm::cast<SOpType>(op.getValues().getType());
     Type loweredValue = getLoweredElementType(valuesType.getElementType());
     // String ids: the sum is the selected id where exactly one is selected.

@@ -1,18 +1,20 @@
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 // RUN: rasp-opt %s -rasp-to-affine -split-input-file | FileCheck %s --check-prefix=AFFINE
 
-// A histogram: one equality column, keys = queries passed as ONE buffer (the
-// input's own: no copy), counts written by the call and read back as a
-// read-only tensor.
+// A returned histogram: one equality column, keys = queries passed as ONE
+// buffer (the input's own: no copy), and the counts written by the call
+// straight into the output buffer (no temporary, no copy after the call).
 // CHECK-LABEL: func.func @histogram(
-// CHECK-SAME:    %[[TOKENS:[a-z0-9_]+]]: tensor<?xi32>
-// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
+// CHECK-SAME:    %[[TOKENS:[a-z0-9_]+]]: tensor<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
 // CHECK:         %[[KEYS:.+]] = bufferization.to_buffer %[[TOKENS]] read_only {rasp.kernel_call_site = 0 : i64}
-// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[KEYS]], %[[COUNTS]], %[[KEYS]], %[[COUNTS]],
-// CHECK:         bufferization.to_tensor %[[COUNTS]] restrict :
+// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[KEYS]], %[[OUT]], %[[KEYS]], %[[OUT]],
+// CHECK:         bufferization.to_tensor %[[OUT]] restrict :
 // AFFINE-LABEL: func.func @histogram(
-// AFFINE-SAME:    %[[TOKENS:[a-z0-9_]+]]: memref<?xi32>
-// AFFINE:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[TOKENS]], %{{.+}}, %[[TOKENS]],
+// AFFINE-SAME:    %[[TOKENS:[a-z0-9_]+]]: memref<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
+// AFFINE-NOT:     memref.alloc
+// AFFINE:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[TOKENS]], %[[OUT]], %[[TOKENS]],
+// AFFINE-NOT:     memref.copy
+// AFFINE:         return
 func.func @histogram() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
   %h = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
@@ -27,6 +29,7 @@ func.func @histogram() -> !rasp.sop<i64> {
 // %shifted must not be written in place over %level's buffer, which the
 // second call still reads (dyck2 was miscompiled so).
 // CHECK-LABEL: func.func @two_calls_one_column(
+// CHECK:         %[[WIDTH:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
 // CHECK:         %[[B0:.+]] = bufferization.to_buffer %[[LEVEL:.+]] read_only {rasp.kernel_call_site = 0 : i64}
 // CHECK:         call @rasp_keyed_reduce_l_l_l_l_l_l_l(%[[B0]],
 // CHECK:         %[[B1:.+]] = bufferization.to_buffer %[[LEVEL]] read_only {rasp.kernel_call_site = 1 : i64}
@@ -47,4 +50,72 @@ func.func @two_calls_one_column() -> !rasp.sop<i64> {
   %shifted = rasp.sub %width, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
   %r = rasp.keyed_reduce equal(%level, %width : !rasp.sop<i64>, !rasp.sop<i64>) to(%level, %shifted : !rasp.sop<i64>, !rasp.sop<i64>) -> !rasp.sop<i64>
   return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// Constant int values (`aggregate(S, 3, 0)`): no column of copies goes to the
+// kernel (the values slot repeats the counts buffer, and no sums buffer is
+// allocated); the sum is 3 * count, computed after the call.
+// CHECK-LABEL: func.func @constant_values(
+// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
+// CHECK-NOT:     memref.alloc
+// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
+// CHECK:         %[[COUNT:.+]] = bufferization.to_tensor %[[COUNTS]]
+// CHECK:         linalg.generic {{.*}} ins(%[[COUNT]] : tensor<?xi64>)
+// CHECK-NEXT:    ^bb0(%[[C:.+]]: i64,
+// CHECK-NEXT:      %[[THREE:.+]] = arith.constant 3 : i64
+// CHECK-NEXT:      arith.muli %[[C]], %[[THREE]] : i64
+func.func @constant_values() -> !rasp.sop<f64> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %three = rasp.constant 3 : !rasp.sop<i64>
+  %m = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %three : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// No key columns (`S or not S`, a filter on a constant): every query selects
+// the same keys. One reduction (count, sum) over the key mask and values, no
+// kernel call; the scalars are broadcast to the queries (query mask: zero).
+// CHECK-LABEL: func.func @global(
+// CHECK-NOT:     call @rasp_keyed_reduce
+// CHECK:         %[[R:.+]]:2 = linalg.generic {indexing_maps = [#{{.+}}, #{{.+}}, #[[SCALAR:.+]], #[[SCALAR]]], iterator_types = ["reduction"]}
+// CHECK-SAME:      ins(%[[VALUES:.+]], %[[MASK:.+]] : tensor<?xi64>, tensor<?xi1>) outs(%{{.+}}, %{{.+}} : tensor<i64>, tensor<i64>)
+// CHECK-NEXT:    ^bb0(%[[V:.+]]: i64, %[[M:.+]]: i1, %[[COUNT:.+]]: i64, %[[SUM:.+]]: i64):
+// CHECK-NEXT:      %[[W:.+]] = arith.extui %[[M]] : i1 to i64
+// CHECK-NEXT:      %[[NEWCOUNT:.+]] = arith.addi %[[COUNT]], %[[W]] : i64
+// CHECK-NEXT:      %[[WV:.+]] = arith.muli %[[W]], %[[V]] : i64
+// CHECK-NEXT:      %[[NEWSUM:.+]] = arith.addi %[[SUM]], %[[WV]] : i64
+// CHECK-NEXT:      linalg.yield %[[NEWCOUNT]], %[[NEWSUM]] : i64, i64
+// CHECK:         %[[TOTAL:.+]] = tensor.extract %[[R]]#0[]
+// CHECK:         %[[TOTALSUM:.+]] = tensor.extract %[[R]]#1[]
+// CHECK:         linalg.generic
+// CHECK:           arith.select %{{.+}}, %[[TOTAL]], %{{.+}} : i64
+// CHECK:         linalg.generic
+// CHECK:           arith.select %{{.+}}, %[[TOTALSUM]], %{{.+}} : i64
+// CHECK-NOT:     call @rasp_keyed_reduce
+func.func @global() -> !rasp.sop<f64> {
+  %v = rasp.tokens : !rasp.sop<i64>
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %positive = rasp.cmp gt, %v, %zero : !rasp.sop<i64>, !rasp.sop<i64>
+  %first = rasp.cmp eq, %i, %zero : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.keyed_reduce key_mask %positive : !rasp.sop<i1> query_mask %first : !rasp.sop<i1> values %v : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// Constant mask and values: no loop at all, count = n * 1 and sum = count * 2.
+// CHECK-LABEL: func.func @global_constants(
+// CHECK-NOT:     call @rasp_keyed_reduce
+// CHECK:         %[[NI:.+]] = arith.index_cast %{{.+}} : index to i64
+// CHECK:         %[[TOTAL:.+]] = arith.muli %[[NI]], %{{.+}} : i64
+// CHECK:         arith.muli %[[TOTAL]], %{{.+}} : i64
+func.func @global_constants() -> !rasp.sop<f64> {
+  %two = rasp.constant 2 : !rasp.sop<i64>
+  %m = rasp.keyed_reduce values %two : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
 }
