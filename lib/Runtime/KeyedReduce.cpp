@@ -34,6 +34,7 @@
 #include "rasp/Runtime/BufferCache.h"
 
 #include <algorithm>
+#include <climits>
 #include <array>
 #include <cstring>
 #include <memory>
@@ -581,6 +582,55 @@ struct KeyedReduce {
     }
   }
 
+  /// Two equality columns (no order) whose product of ranges is too large
+  /// for buckets, but whose first column has few values: number the pairs
+  /// group by group instead, each group of the first column taking only the
+  /// range of second-column values that occur in it (among keys and
+  /// queries). Equal pairs get equal numbers, and the numbers fit buckets
+  /// whenever the groups' ranges add up to ~2n. That covers dyck's partner,
+  /// (level, n-th at that level): pairs unique per position.
+  bool tryGroupedEqualityCounting() {
+    uint64_t limit = 2 * (uint64_t)n + 4096;
+    if (numColumns != 2 || numEqual != 2 || ranges[0].size > limit ||
+        ranges[0].size == 0)
+      return false;
+    uint64_t groups = ranges[0].size, min0 = (uint64_t)ranges[0].min;
+    Scratch<int64_t> low(groups, INT64_MAX), high(groups, INT64_MIN);
+    bool shared = sharedQueries();
+    for (const Column *side : {keys, queries}) {
+      for (int64_t i = 0; i < n; ++i) {
+        uint64_t g = (uint64_t)side[0][i] - min0;
+        int64_t v = side[1][i];
+        low[g] = std::min(low[g], v);
+        high[g] = std::max(high[g], v);
+      }
+      if (shared)
+        break;
+    }
+    // offset[g]: the first number of group g; groups that never occur take
+    // none.
+    Scratch<uint64_t> offset(groups);
+    uint64_t total = 0;
+    for (uint64_t g = 0; g < groups; ++g) {
+      offset[g] = total;
+      if (low[g] <= high[g]) {
+        total += (uint64_t)high[g] - (uint64_t)low[g] + 1;
+        if (total > limit)
+          return false;
+      }
+    }
+    auto numberOf = [&](const Column *side, int64_t i) {
+      uint64_t g = (uint64_t)side[0][i] - min0;
+      return offset[g] + ((uint64_t)side[1][i] - (uint64_t)low[g]);
+    };
+    uint64_t savedRange = packedRange;
+    packedRange = total;
+    runCounting([&](int64_t k) { return numberOf(keys, k); },
+                [&](int64_t q) { return numberOf(queries, q); });
+    packedRange = savedRange;
+    return true;
+  }
+
   void run() {
     if (n == 0)
       return;
@@ -593,17 +643,25 @@ struct KeyedReduce {
       return;
     if (tryIndexOrderCounting())
       return;
+    if (!counting && tryGroupedEqualityCounting())
+      return;
+    if (counting) {
+      // Packed on the fly: no n-element copies of the packed rows.
+      auto packedAt = [&](const Column *side, int64_t i) {
+        uint64_t p = 0;
+        for (int c = 0; c < numColumns; ++c)
+          p = p * ranges[c].size + ((uint64_t)side[c][i] - (uint64_t)ranges[c].min);
+        return p;
+      };
+      runCounting([&](int64_t k) { return packedAt(keys, k); },
+                  [&](int64_t q) { return packedAt(queries, q); });
+      return;
+    }
     bool shared = sharedQueries();
     Scratch<uint64_t> keyP, queryP;
     pack(keys, keyP);
     if (!shared)
       pack(queries, queryP);
-    if (counting) {
-      const Scratch<uint64_t> &packedQueries = shared ? keyP : queryP;
-      runCounting([&](int64_t k) { return keyP[k]; },
-                  [&](int64_t q) { return packedQueries[q]; });
-      return;
-    }
     runSorting(keyP, queryP, shared);
   }
 };
