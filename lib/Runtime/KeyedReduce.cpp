@@ -146,19 +146,21 @@ void rankColumns(Column &keys, Column &queries, int64_t n,
 }
 
 /// LSD radix sort of (P, position) pairs by P, one pass per byte that varies.
-void radixSort(Scratch<uint64_t> &keys, Scratch<uint32_t> &positions) {
+template <typename Key>
+void radixSort(Scratch<Key> &keys, Scratch<uint32_t> &positions) {
+  constexpr int kBytes = sizeof(Key);
   size_t n = keys.size();
   if (n < 2)
     return;
-  std::vector<std::array<uint32_t, 256>> histograms(8);
+  std::vector<std::array<uint32_t, 256>> histograms(kBytes);
   for (auto &h : histograms)
     h.fill(0);
-  for (uint64_t key : keys)
-    for (int byte = 0; byte < 8; ++byte)
+  for (Key key : keys)
+    for (int byte = 0; byte < kBytes; ++byte)
       ++histograms[byte][(key >> (8 * byte)) & 0xff];
-  Scratch<uint64_t> keysOut(n);
+  Scratch<Key> keysOut(n);
   Scratch<uint32_t> positionsOut(n);
-  for (int byte = 0; byte < 8; ++byte) {
+  for (int byte = 0; byte < kBytes; ++byte) {
     auto &h = histograms[byte];
     if (h[(keys[0] >> (8 * byte)) & 0xff] == n)
       continue; // every key has the same byte here
@@ -416,6 +418,8 @@ struct KeyedReduce {
   /// [0, groups).
   template <typename GroupAt>
   bool runIndexOrderCounting(uint64_t groups, GroupAt groupAt) {
+    if (groups > kCacheFriendlyGroups)
+      return runIndexOrderSorting(groups, groupAt);
     bool lexicographic = numEqual == 0; // else the group must be equal
     bool ascending = order == kLt || order == kLe;
     bool inclusive = order == kLe || order == kGe;
@@ -467,6 +471,51 @@ struct KeyedReduce {
       seenCount[g] += w;
       if (sums)
         seenSum[g] += wv;
+    }
+    return true;
+  }
+
+  /// Past this many groups the running counts of runIndexOrderCounting no
+  /// longer fit the caches, and every position pays a cache miss (10^6
+  /// distinct ints: ~1 s at 10^7 tokens); sorting is then faster.
+  static constexpr uint64_t kCacheFriendlyGroups = uint64_t(1) << 16;
+
+  /// runIndexOrderCounting for many groups: a stable LSD radix sort of the
+  /// positions by group (32-bit group numbers, only the bytes that vary)
+  /// orders them by (group, index), so each query's selection is a prefix
+  /// (lt, le) or suffix (gt, ge) of that order, within its group when the
+  /// group must be equal: one running count over the sorted positions.
+  template <typename GroupAt>
+  bool runIndexOrderSorting(uint64_t groups, GroupAt groupAt) {
+    if (groups > UINT32_MAX || (uint64_t)n > UINT32_MAX)
+      return false;
+    Scratch<uint32_t> group(n), position(n);
+    for (int64_t i = 0; i < n; ++i) {
+      group[i] = (uint32_t)groupAt(i);
+      position[i] = (uint32_t)i;
+    }
+    radixSort(group, position); // now position[i] is the i-th by (group, index)
+    bool lexicographic = numEqual == 0; // else the group must be equal
+    bool ascending = order == kLt || order == kLe;
+    bool inclusive = order == kLe || order == kGe;
+    bool masked = keyMask.kind != ColumnKind::Absent;
+    uint64_t count = 0, sum = 0;
+    for (int64_t step = 0; step < n; ++step) {
+      int64_t i = ascending ? step : n - 1 - step;
+      if (!lexicographic && step > 0 &&
+          group[i] != group[ascending ? i - 1 : i + 1])
+        count = sum = 0; // a new group
+      int64_t q = position[i];
+      uint64_t w = masked ? weight(q) : 1, wv = sums ? w * (uint64_t)values[q] : 0;
+      if (inclusive) {
+        count += w;
+        sum += wv;
+      }
+      write(q, count, sum);
+      if (!inclusive) {
+        count += w;
+        sum += wv;
+      }
     }
     return true;
   }
