@@ -5,7 +5,7 @@ Everything is measured side by side in one run (this machine is noisy) and
 reported as ratios. Writes bench/results/results.md and
 bench/results/time_vs_n.png.
 
-usage: bench/run.py [--build build] [--max-exp 16] [--numpy-max-exp 14]
+usage: bench/run.py [--build build] [--max-exp 16] [--numpy-max-exp 14] [--rounds 5]
 """
 import argparse
 import json
@@ -102,6 +102,8 @@ def main():
     parser.add_argument("--min-exp", type=int, default=10)
     parser.add_argument("--max-exp", type=int, default=16)
     parser.add_argument("--numpy-max-exp", type=int, default=14)
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="alternating 1/2-thread rounds of the generic kernels (best kept)")
     parser.add_argument("--out", default=os.path.join(HERE, "results"))
     args = parser.parse_args()
     rasp = os.path.join(args.build, "bin", "rasp-run")
@@ -116,21 +118,28 @@ def main():
     n = 1 << args.max_exp
     lines += [f"## Generic kernels at n = {n} (G comparisons/s)", "",
               "| kernel | threads | rasp-run | hand-written C++ | ratio |", "| --- | --- | --- | --- | --- |"]
-    generic = {}
+    generic, hand = {}, {}
     for kernel in ["lt_mean", "eq_count"]:
+        # One and two threads alternate for --rounds rounds and each keeps its
+        # best: a burst of load on this shared machine then spoils one round
+        # of both, not one side of the ratio. --no-rewrite: the n-by-n kernel
+        # itself (with the rewrites these selects become O(n log n) keyed
+        # reductions); each rasp-run process keeps its best of 3 runs.
+        for _ in range(args.rounds):
+            for threads in [1, 2]:
+                timing, _ = rasp_run(rasp, GENERIC, kernel, n, None, threads, ints="0:1000",
+                                     extra=("--no-rewrite", "--repeat", "3"))
+                run_ms = timing.get("best_run_ms", timing["run_ms"])
+                base = baseline_ms(exe, kernel, n, threads)
+                key = (kernel, threads)
+                generic[key] = max(generic.get(key, 0), n * n / (run_ms * 1e6))
+                hand[key] = max(hand.get(key, 0), n * n / (base * 1e6))
         for threads in [1, 2]:
-            # --no-rewrite: the n-by-n kernel itself (with the rewrites these
-            # selects become O(n log n) keyed reductions). Best of 3 runs.
-            timing, _ = rasp_run(rasp, GENERIC, kernel, n, None, threads, ints="0:1000",
-                                 extra=("--no-rewrite", "--repeat", "3"))
-            timing["run_ms"] = timing.get("best_run_ms", timing["run_ms"])
-            base = baseline_ms(exe, kernel, n, threads)
-            ours = n * n / (timing["run_ms"] * 1e6)
-            theirs = n * n / (base * 1e6)
-            generic[(kernel, threads)] = ours
+            ours, theirs = generic[(kernel, threads)], hand[(kernel, threads)]
             lines.append(f"| {kernel} | {threads} | {ours:.2f} | {theirs:.2f} | {ours / theirs:.2f} |")
     for kernel in ["lt_mean", "eq_count"]:
-        lines.append(f"\n{kernel}: two threads / one thread = {generic[(kernel, 2)] / generic[(kernel, 1)]:.2f}x")
+        lines.append(f"\n{kernel}: two threads / one thread = {generic[(kernel, 2)] / generic[(kernel, 1)]:.2f}x"
+                     f" (hand-written: {hand[(kernel, 2)] / hand[(kernel, 1)]:.2f}x)")
     lines.append("")
 
     # 2. The paper's programs against NumPy.
