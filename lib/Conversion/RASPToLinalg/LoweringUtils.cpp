@@ -122,13 +122,33 @@ void lowering::emitRuntimeCheck(OpBuilder &b, Location loc, Value n,
   // vectorizes, with the call outside the loop.
   Type i64 = b.getI64Type();
   Value nI64 = arith::IndexCastOp::create(b, loc, i64, n);
-  Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
-  Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
-                   .getResult(0);
   SmallVector<Value> inputs;
   for (const MapOperand &operand : operands)
     if (operand.tensor)
       inputs.push_back(operand.tensor);
+  auto callIfFailed = [&](Value first) {
+    Value failedAnywhere =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, first, nI64);
+    scf::IfOp::create(b, loc, failedAnywhere, [&](OpBuilder &then, Location thenLoc) {
+      emitRuntimeErrorCall(then, thenLoc, code, opId, first);
+      scf::YieldOp::create(then, thenLoc);
+    });
+  };
+  if (inputs.empty()) {
+    // Only constants (a map the folds left for run time, such as a look-up
+    // miss or a division by zero): the same at every position, so it fails
+    // at position 0 or nowhere (n = 0). A reduction without a tensor input
+    // would have no loop bound: linalg rejects it ("non-invertible" maps)
+    // and, with the verifier off, linalg.index folding crashed on it.
+    SmallVector<Value> scalars = bodyScalars(b, loc, operands, ValueRange{}, state);
+    Value failed = failure(b, loc, scalars);
+    Value zero = arith::ConstantIntOp::create(b, loc, i64, 0);
+    callIfFailed(arith::SelectOp::create(b, loc, failed, zero, nI64));
+    return;
+  }
+  Value empty = tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{}, i64);
+  Value init = linalg::FillOp::create(b, loc, ValueRange{nI64}, ValueRange{empty})
+                   .getResult(0);
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineMap> maps(inputs.size(),
                               AffineMap::getMultiDimIdentityMap(1, ctx));
@@ -148,13 +168,7 @@ void lowering::emitRuntimeCheck(OpBuilder &b, Location loc, Value n,
         Value min = arith::MinSIOp::create(nested, nestedLoc, candidate, args.back());
         linalg::YieldOp::create(nested, nestedLoc, min);
       });
-  Value first = tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{});
-  Value failedAnywhere =
-      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, first, nI64);
-  scf::IfOp::create(b, loc, failedAnywhere, [&](OpBuilder &then, Location thenLoc) {
-    emitRuntimeErrorCall(then, thenLoc, code, opId, first);
-    scf::YieldOp::create(then, thenLoc);
-  });
+  callIfFailed(tensor::ExtractOp::create(b, loc, generic.getResult(0), ValueRange{}));
 }
 
 void lowering::emitRuntimeErrorCall(OpBuilder &b, Location loc, int64_t code,
