@@ -570,3 +570,48 @@ func.func @drop_safe_operands() -> !rasp.sop<!rasp.string> {
   %w = rasp.where %c, %t, %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
   return %w : !rasp.sop<!rasp.string>
 }
+
+// -----
+
+// Folds that forward an operand keep the op when the operand is a string or
+// bool aggregate with a default of another kind: taking that default at
+// every position is an output when returned, but MixedDefault when another op
+// reads it (docs/interpreter.md), so the reader must stay.
+// CHECK-LABEL: func.func @keep_reader_of_foreign_default
+// CHECK:         %[[G:.+]] = rasp.aggregate
+// CHECK:         %[[OR:.+]] = rasp.or {{.*}}%[[G]]
+// CHECK:         %[[NOT:.+]] = rasp.not %[[G]]
+// CHECK:         %[[NOTNOT:.+]] = rasp.not %[[NOT]]
+// CHECK:         %[[AND:.+]] = rasp.and %[[G]], %[[G]]
+// CHECK:         return %[[OR]], %[[NOTNOT]], %[[AND]]
+func.func @keep_reader_of_foreign_default() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %five = rasp.constant 5 : !rasp.sop<i64>
+  %s = rasp.select %i, %five, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %g = rasp.aggregate %s, %t default 0 : !rasp.sop<i1> -> !rasp.sop<i1>
+  %f = rasp.constant false : !rasp.sop<i1>
+  %o = rasp.or %f, %g : !rasp.sop<i1>
+  %n = rasp.not %g : !rasp.sop<i1> -> !rasp.sop<i1>
+  %nn = rasp.not %n : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.and %g, %g : !rasp.sop<i1>
+  return %o, %nn, %a : !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>
+}
+
+// -----
+
+// With a default of the values' kind the same folds apply.
+// CHECK-LABEL: func.func @forward_same_kind_default
+// CHECK:         %[[G:.+]] = rasp.aggregate
+// CHECK-NOT:     rasp.or
+// CHECK:         return %[[G]]
+func.func @forward_same_kind_default() -> !rasp.sop<i1> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %five = rasp.constant 5 : !rasp.sop<i64>
+  %s = rasp.select %i, %five, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %g = rasp.aggregate %s, %t default false : !rasp.sop<i1> -> !rasp.sop<i1>
+  %f = rasp.constant false : !rasp.sop<i1>
+  %o = rasp.or %f, %g : !rasp.sop<i1>
+  return %o : !rasp.sop<i1>
+}

@@ -90,6 +90,37 @@ static bool mayFail(Value value, unsigned depth) {
   });
 }
 
+/// True when `value` is an aggregate (or one rewritten into a gather or a
+/// keyed reduction) whose default has another kind than its values, such as
+/// a string or bool aggregate with the default 0. Taking that default at
+/// every position is fine for the program's output only: read by any other
+/// op, the aggregate raises MixedDefault (docs/interpreter.md).
+static bool mayTakeForeignDefault(Value value) {
+  Operation *def = value.getDefiningOp();
+  Attribute defaultValue;
+  if (auto aggregate = llvm::dyn_cast_or_null<AggregateOp>(def))
+    defaultValue = aggregate.getDefaultValueAttr();
+  else if (auto gather = llvm::dyn_cast_or_null<GatherOp>(def))
+    defaultValue = gather.getDefaultValueAttr();
+  else if (auto keyed = llvm::dyn_cast_or_null<KeyedReduceOp>(def))
+    defaultValue = keyed.getDefaultValueAttr();
+  if (!defaultValue)
+    return false;
+  auto type = llvm::cast<SOpType>(value.getType());
+  return !type.isNumeric() &&
+         getScalarAttrElementType(defaultValue) != type.getElementType();
+}
+
+/// A fold that replaces an op by one of its operands (x or False, not not x,
+/// x and x, where(c, x, x), ...): the operand loses a reader and may become
+/// the returned value. Refused when that would turn the operand's
+/// all-default MixedDefault error into an output.
+static OpFoldResult forwardOperand(Value operand) {
+  if (mayTakeForeignDefault(operand))
+    return {};
+  return operand;
+}
+
 OpFoldResult ConstantOp::fold(FoldAdaptor) { return getValue(); }
 
 OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
@@ -102,7 +133,8 @@ OpFoldResult NegOp::fold(FoldAdaptor adaptor) {
 
 OpFoldResult NotOp::fold(FoldAdaptor adaptor) {
   if (auto inner = getOperand().getDefiningOp<NotOp>())
-    return inner.getOperand();
+    if (OpFoldResult operand = forwardOperand(inner.getOperand()))
+      return operand;
   if (std::optional<bool> value = getBool(adaptor.getOperand()))
     return BoolAttr::get(getContext(), !*value);
   return {};
@@ -224,32 +256,32 @@ OpFoldResult CmpOp::fold(FoldAdaptor adaptor) {
 
 OpFoldResult AndOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
-    return getLhs();
+    return forwardOperand(getLhs());
   std::optional<bool> lhs = getBool(adaptor.getLhs()), rhs = getBool(adaptor.getRhs());
   if (lhs && rhs)
     return BoolAttr::get(getContext(), *lhs && *rhs);
   // x and False is False only when x cannot raise an error.
   if (lhs)
-    return *lhs ? OpFoldResult(getRhs())
+    return *lhs ? forwardOperand(getRhs())
                 : mayFail(getRhs()) ? OpFoldResult() : OpFoldResult(adaptor.getLhs());
   if (rhs)
-    return *rhs ? OpFoldResult(getLhs())
+    return *rhs ? forwardOperand(getLhs())
                 : mayFail(getLhs()) ? OpFoldResult() : OpFoldResult(adaptor.getRhs());
   return {};
 }
 
 OpFoldResult OrOp::fold(FoldAdaptor adaptor) {
   if (getLhs() == getRhs())
-    return getLhs();
+    return forwardOperand(getLhs());
   std::optional<bool> lhs = getBool(adaptor.getLhs()), rhs = getBool(adaptor.getRhs());
   if (lhs && rhs)
     return BoolAttr::get(getContext(), *lhs || *rhs);
   // x or True is True only when x cannot raise an error.
   if (lhs)
-    return !*lhs ? OpFoldResult(getRhs())
+    return !*lhs ? forwardOperand(getRhs())
                  : mayFail(getRhs()) ? OpFoldResult() : OpFoldResult(adaptor.getLhs());
   if (rhs)
-    return !*rhs ? OpFoldResult(getLhs())
+    return !*rhs ? forwardOperand(getLhs())
                  : mayFail(getLhs()) ? OpFoldResult() : OpFoldResult(adaptor.getRhs());
   return {};
 }
@@ -267,7 +299,7 @@ OpFoldResult WhereOp::fold(FoldAdaptor adaptor) {
   }
   // Only fold when no int-to-float promotion is needed.
   if (chosen && chosen.getType() == getType())
-    return chosen;
+    return forwardOperand(chosen);
   return {};
 }
 
