@@ -191,6 +191,40 @@ struct ConvertRASPToLinalgPass
     module.walk([&](Operation *op) {
       op->removeAttr("rasp.returned");
     });
+    sinkReadOnlyBuffersToCalls(module);
+  }
+
+  /// A kernel call (rasp.keyed_reduce) reads its columns through
+  /// `bufferization.to_buffer read_only` when it runs, but one-shot
+  /// bufferization sees the read at the to_buffer. A column built after an
+  /// earlier column's to_buffer (a constant broadcast into the same
+  /// CSE'd tensor.empty) could then be written in place into that column's
+  /// buffer before the call read it: the key mask `indices == 1` became the
+  /// broadcast `true` of the query mask (a difftest finding). Moving each
+  /// to_buffer right before the call puts the read after every column has
+  /// been computed.
+  static void sinkReadOnlyBuffersToCalls(ModuleOp module) {
+    module.walk([](func::CallOp call) {
+      for (Value operand : call.getOperands()) {
+        auto toBuffer = operand.getDefiningOp<bufferization::ToBufferOp>();
+        if (!toBuffer || !toBuffer.getReadOnly() ||
+            toBuffer->getBlock() != call->getBlock())
+          continue;
+        // Before its first user; all users must be calls of this block.
+        Operation *first = nullptr;
+        bool movable = true;
+        for (Operation *user : toBuffer->getUsers()) {
+          if (!llvm::isa<func::CallOp>(user) || user->getBlock() != call->getBlock()) {
+            movable = false;
+            break;
+          }
+          if (!first || user->isBeforeInBlock(first))
+            first = user;
+        }
+        if (movable && first)
+          toBuffer->moveBefore(first);
+      }
+    });
   }
 };
 
