@@ -313,7 +313,17 @@ struct KeyedReduce {
   /// values: read from packed copies, or straight from one stored column.
   template <typename KeyAt, typename QueryAt>
   void runCounting(KeyAt keyAt, QueryAt queryAt) {
-    Scratch<uint64_t> countBelow(packedRange + 1, 0);
+    // Counts never exceed n: 32-bit buckets halve the array (and its page
+    // faults) for up to 2^32 - 1 positions.
+    if ((uint64_t)n <= UINT32_MAX)
+      runCountingWith<uint32_t>(keyAt, queryAt);
+    else
+      runCountingWith<uint64_t>(keyAt, queryAt);
+  }
+
+  template <typename Count, typename KeyAt, typename QueryAt>
+  void runCountingWith(KeyAt keyAt, QueryAt queryAt) {
+    Scratch<Count> countBelow(packedRange + 1, 0);
     Scratch<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
     bool masked = keyMask.kind != ColumnKind::Absent;
     if (!masked && !sums) {
@@ -322,7 +332,7 @@ struct KeyedReduce {
     } else {
       for (int64_t k = 0; k < n; ++k) {
         uint64_t w = masked ? weight(k) : 1, p = keyAt(k) + 1;
-        countBelow[p] += w;
+        countBelow[p] += (Count)w;
         if (sums)
           sumBelow[p] += w * (uint64_t)values[k];
       }
@@ -334,7 +344,7 @@ struct KeyedReduce {
     }
     for (int64_t q = 0; q < n; ++q) {
       Interval in = selectedInterval(queryAt(q), orderRange, order, numEqual);
-      write(q, countBelow[in.hi] - countBelow[in.lo],
+      write(q, (uint64_t)(countBelow[in.hi] - countBelow[in.lo]),
             sums ? sumBelow[in.hi] - sumBelow[in.lo] : 0);
     }
   }
