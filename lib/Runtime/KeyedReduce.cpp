@@ -209,6 +209,32 @@ inline Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order,
   }
 }
 
+/// An output memref of n counts or sums: i64, or i32 where the lowering
+/// knows 32 bits hold the result (counts never exceed n < 2^31; string ids
+/// are read only where one key is selected, and wrapping sums truncate to
+/// the same 32 bits).
+struct OutputColumn {
+  void *base = nullptr;
+  bool wide = true;
+
+  explicit operator bool() const { return base != nullptr; }
+  void set(int64_t i, uint64_t v) const {
+    if (wide)
+      static_cast<int64_t *>(base)[i] = (int64_t)v;
+    else
+      static_cast<int32_t *>(base)[i] = (int32_t)(uint32_t)v;
+  }
+  void add(int64_t i, uint64_t v) const {
+    if (wide)
+      static_cast<int64_t *>(base)[i] += (int64_t)v;
+    else
+      static_cast<int32_t *>(base)[i] += (int32_t)(uint32_t)v;
+  }
+  void clear(int64_t n) const {
+    std::memset(base, 0, (size_t)n * (wide ? 8 : 4));
+  }
+};
+
 struct KeyedReduce {
   int64_t n;
   int numColumns;
@@ -216,7 +242,7 @@ struct KeyedReduce {
   int64_t order;
   Column keys[kMaxKeyedColumns], queries[kMaxKeyedColumns];
   Column keyMask, queryMask, values;
-  int64_t *counts, *sums; // sums null when there are no values
+  OutputColumn counts, sums; // sums absent when there are no values
 
   std::vector<std::unique_ptr<int64_t[]>> rankedStorage;
   uint64_t orderRange = 1; // product of the order columns' ranges
@@ -303,9 +329,9 @@ struct KeyedReduce {
   void write(int64_t q, uint64_t count, uint64_t sum) const {
     if (queryMask.kind != ColumnKind::Absent && !queryMask[q])
       count = sum = 0;
-    counts[q] = (int64_t)count;
+    counts.set(q, count);
     if (sums)
-      sums[q] = (int64_t)sum;
+      sums.set(q, sum);
   }
 
   /// Counting: bucket arrays indexed by P (at most ~2n of them); prefix sums
@@ -315,16 +341,20 @@ struct KeyedReduce {
   void runCounting(KeyAt keyAt, QueryAt queryAt) {
     // Counts never exceed n: 32-bit buckets halve the array (and its page
     // faults) for up to 2^32 - 1 positions.
+    // Sums written as 32 bits (string ids) are exact modulo 2^32, and so
+    // are differences of 32-bit prefix sums.
+    bool narrowSums = sums && !sums.wide;
     if ((uint64_t)n <= UINT32_MAX)
-      runCountingWith<uint32_t>(keyAt, queryAt);
+      narrowSums ? runCountingWith<uint32_t, uint32_t>(keyAt, queryAt)
+                 : runCountingWith<uint32_t, uint64_t>(keyAt, queryAt);
     else
-      runCountingWith<uint64_t>(keyAt, queryAt);
+      runCountingWith<uint64_t, uint64_t>(keyAt, queryAt);
   }
 
-  template <typename Count, typename KeyAt, typename QueryAt>
+  template <typename Count, typename Sum, typename KeyAt, typename QueryAt>
   void runCountingWith(KeyAt keyAt, QueryAt queryAt) {
     Scratch<Count> countBelow(packedRange + 1, 0);
-    Scratch<uint64_t> sumBelow(sums ? packedRange + 1 : 0, 0);
+    Scratch<Sum> sumBelow(sums ? packedRange + 1 : 0, 0);
     bool masked = keyMask.kind != ColumnKind::Absent;
     if (!masked && !sums) {
       for (int64_t k = 0; k < n; ++k)
@@ -334,7 +364,7 @@ struct KeyedReduce {
         uint64_t w = masked ? weight(k) : 1, p = keyAt(k) + 1;
         countBelow[p] += (Count)w;
         if (sums)
-          sumBelow[p] += w * (uint64_t)values[k];
+          sumBelow[p] += (Sum)(w * (uint64_t)values[k]);
       }
     }
     for (uint64_t p = 1; p <= packedRange; ++p) {
@@ -345,7 +375,7 @@ struct KeyedReduce {
     for (int64_t q = 0; q < n; ++q) {
       Interval in = selectedInterval(queryAt(q), orderRange, order, numEqual);
       write(q, (uint64_t)(countBelow[in.hi] - countBelow[in.lo]),
-            sums ? sumBelow[in.hi] - sumBelow[in.lo] : 0);
+            sums ? (uint64_t)(Sum)(sumBelow[in.hi] - sumBelow[in.lo]) : 0);
     }
   }
 
@@ -594,22 +624,22 @@ struct KeyedReduce {
   /// positions select nothing.
   template <typename T>
   void runScatter() {
-    std::fill(counts, counts + n, 0);
+    counts.clear(n);
     if (sums)
-      std::fill(sums, sums + n, 0);
+      sums.clear(n);
     for (int64_t k = 0; k < n; ++k) {
       uint64_t q = storedValue<T>(keys[0], k);
       if (q >= (uint64_t)n)
         continue; // also negative targets
       uint64_t w = weight(k);
-      counts[q] += (int64_t)w;
+      counts.add(q, w);
       if (sums)
-        sums[q] += (int64_t)(w * (uint64_t)values[k]);
+        sums.add(q, w * (uint64_t)values[k]);
     }
     if (queryMask.kind != ColumnKind::Absent)
       for (int64_t q = 0; q < n; ++q)
         if (!queryMask[q])
-          counts[q] = sums ? (sums[q] = 0) : 0;
+          write(q, 0, 0);
   }
 
   template <typename T>
@@ -745,10 +775,16 @@ extern "C" void _mlir_ciface_rasp_keyed_reduce(
   kernel.keyMask = makeColumn(decodeColumnKind(kinds, kKeyMaskSlot), keyMask);
   kernel.queryMask = makeColumn(decodeColumnKind(kinds, kQueryMaskSlot), queryMask);
   kernel.values = makeColumn(decodeColumnKind(kinds, kValuesSlot), values);
-  kernel.counts = static_cast<int64_t *>(counts->aligned) + counts->offset;
-  kernel.sums = kernel.values.kind == ColumnKind::Absent
-                    ? nullptr
-                    : static_cast<int64_t *>(sums->aligned) + sums->offset;
+  auto output = [&](MemRef1D *memref, int slot) {
+    OutputColumn column;
+    column.wide = decodeColumnKind(kinds, slot) != ColumnKind::I32;
+    column.base = static_cast<char *>(memref->aligned) +
+                  memref->offset * (column.wide ? 8 : 4);
+    return column;
+  };
+  kernel.counts = output(counts, kCountsSlot);
+  if (kernel.values.kind != ColumnKind::Absent)
+    kernel.sums = output(sums, kSumsSlot);
   kernel.numEqual = (int)numEqual;
   kernel.run();
 }

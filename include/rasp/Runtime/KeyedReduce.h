@@ -5,10 +5,11 @@
 // the runtime agree on the argument order and on the codes below.
 //
 // Arguments: keys0, keys1, queries0, queries1, key_mask, query_mask, values,
-// counts (out, i64), sums (out, i64), then the i64 scalars num_equal,
-// num_order, order (a rasp::Predicate value, or kNoOrder), kinds.
-// Column slot i (in the order above, 0..6) has its ColumnKind in bits
-// [4i, 4i + 4) of `kinds`. Absent and index columns get a dummy memref.
+// counts (out), sums (out), then the i64 scalars num_equal, num_order, order
+// (a rasp::Predicate value, or kNoOrder), kinds. Slot i (in the order above,
+// 0..8) has its ColumnKind in bits [4i, 4i + 4) of `kinds`. Absent and index
+// columns get a dummy memref. The outputs are I64 (the default, also for
+// Absent) or I32.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,7 +39,9 @@ enum KeyedReduceSlot : int {
   kKeyMaskSlot,
   kQueryMaskSlot,
   kValuesSlot,
-  kNumKeyedReduceSlots,
+  kNumKeyedReduceSlots, // the input columns
+  kCountsSlot = kNumKeyedReduceSlots,
+  kSumsSlot,
 };
 
 /// `order` when the op has no order columns.

@@ -28,6 +28,17 @@ namespace {
 
 /// Marks the to_buffer ops of one kernel call (see getColumn).
 constexpr llvm::StringLiteral kCallSiteAttrName = "rasp.kernel_call_site";
+/// Marks the generic that widens a call's 32-bit counts to the s-op's i64.
+constexpr llvm::StringLiteral kWidenedCountsAttrName = "rasp.widened_counts";
+
+/// The 32-bit counts tensor behind a widened keyed_reduce result, or null.
+Value getNarrowCounts(Value tensor) {
+  auto generic = tensor.getDefiningOp<linalg::GenericOp>();
+  if (!generic || !generic->hasAttr(kWidenedCountsAttrName) ||
+      generic.getNumDpsInputs() != 1)
+    return Value();
+  return generic.getDpsInputOperand(0)->get();
+}
 
 struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   using RASPConversionPattern::RASPConversionPattern;
@@ -68,11 +79,16 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
           [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, state);
     auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
     // Another keyed reduction's result: its buffer is ours and read-only
-    // (to_tensor without `writable`), so no op can overwrite it.
+    // (to_tensor without `writable`), so no op can overwrite it. Its 32-bit
+    // counts are read as they are, not widened into a copy.
+    if (Value counts = getNarrowCounts(tensor))
+      tensor = counts;
     if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
-      if (!result.getWritable() &&
-          llvm::cast<MemRefType>(result.getBuffer().getType()) == memrefType)
-        return {result.getBuffer(), kindOf(elementType)};
+      if (!result.getWritable()) {
+        auto bufferType = llvm::cast<MemRefType>(result.getBuffer().getType());
+        if (bufferType == memrefType || bufferType.getElementType().isInteger(32))
+          return {result.getBuffer(), kindOf(bufferType.getElementType())};
+      }
     // Anything else (an input, a map's result) is passed as its own buffer,
     // without a copy: the kernel only reads it, and one-shot bufferization
     // counts to_buffer as a read right before the call, so no op writes the
@@ -93,7 +109,7 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   func::FuncOp getKernel(ConversionPatternRewriter &rewriter, Operation *op,
                          TypeRange argTypes) const {
     std::string name = kKeyedReduceFunctionName;
-    for (Type type : argTypes.take_front(kNumKeyedReduceSlots)) {
+    for (Type type : argTypes.take_front(kSumsSlot + 1)) {
       Type element = llvm::cast<MemRefType>(type).getElementType();
       name += element.isInteger(64) ? "_l" : element.isInteger(32) ? "_i" : "_b";
     }
@@ -242,10 +258,20 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
       if (output.getType() == countsType)
         counts = output;
     }
+    // Otherwise 32-bit counts (n < 2^31: the JIT refuses longer inputs),
+    // widened by a generic that fuses into the users; and 32-bit sums of
+    // string ids (read only where one key is selected).
+    Type i32 = rewriter.getI32Type();
+    auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
     if (!counts)
-      counts = memref::AllocOp::create(rewriter, loc, countsType, ValueRange{n});
-    Value sums = kernelSums ? (Value)memref::AllocOp::create(rewriter, loc, countsType,
-                                                             ValueRange{n})
+      counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
+    bool stringSums =
+        kernelSums && getLoweredElementType(
+                          llvm::cast<SOpType>(op.getValues().getType()).getElementType())
+                          .isInteger(32);
+    Value sums = kernelSums ? (Value)memref::AllocOp::create(
+                                  rewriter, loc, stringSums ? narrowType : countsType,
+                                  ValueRange{n})
                             : counts;
 
     SmallVector<Value> args(kNumKeyedReduceSlots, counts);
@@ -285,21 +311,40 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
 
     args.push_back(counts);
     args.push_back(sums);
+    auto outputKind = [](Value buffer) {
+      return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
+                 ? ColumnKind::I32
+                 : ColumnKind::I64;
+    };
+    kinds |= encodeColumnKind(kCountsSlot, outputKind(counts));
+    if (kernelSums)
+      kinds |= encodeColumnKind(kSumsSlot, outputKind(sums));
     int64_t order = op.getOrder() ? static_cast<int64_t>(*op.getOrder()) : kNoOrder;
     for (int64_t scalar : {(int64_t)numEqual, (int64_t)numOrder, order, kinds})
       args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
     func::FuncOp kernel = getKernel(rewriter, op, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
 
-    auto tensorType = RankedTensorType::get({ShapedType::kDynamic}, i64);
     // Not `writable`: canonicalization folds a later to_buffer of this
     // tensor to the raw buffer, whose reads bufferization then cannot see,
     // so no op may reuse the buffer in place.
     auto toTensor = [&](Value buffer) -> Value {
+      auto tensorType = RankedTensorType::get(
+          {ShapedType::kDynamic}, llvm::cast<MemRefType>(buffer.getType()).getElementType());
       return bufferization::ToTensorOp::create(rewriter, loc, tensorType, buffer,
                                                /*restrict=*/rewriter.getUnitAttr());
     };
     Value countTensor = toTensor(counts);
+    if (outputKind(counts) == ColumnKind::I32) {
+      countTensor = buildElementwise(
+          rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            return arith::ExtSIOp::create(b, l, i64, s[0]);
+          },
+          state);
+      countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName,
+                                           rewriter.getUnitAttr());
+    }
     if (!hasValues)
       return {countTensor, countTensor};
     Value sumTensor =
@@ -336,7 +381,8 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
     auto valuesType = llvm::cast<SOpType>(op.getValues().getType());
     Type loweredValue = getLoweredElementType(valuesType.getElementType());
     // String ids: the sum is the selected id where exactly one is selected.
-    if (loweredValue.isInteger(32))
+    if (loweredValue.isInteger(32) &&
+        llvm::cast<RankedTensorType>(sumTensor.getType()).getElementType().isInteger(64))
       sumTensor = buildElementwise(
           rewriter, loc, n, {{sumTensor, Attribute(), i64}}, loweredValue,
           [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {

@@ -7,12 +7,12 @@
 // CHECK-LABEL: func.func @histogram(
 // CHECK-SAME:    %[[TOKENS:[a-z0-9_]+]]: tensor<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
 // CHECK:         %[[KEYS:.+]] = bufferization.to_buffer %[[TOKENS]] read_only {rasp.kernel_call_site = 0 : i64}
-// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[KEYS]], %[[OUT]], %[[KEYS]], %[[OUT]],
+// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l_l_l(%[[KEYS]], %[[OUT]], %[[KEYS]], %[[OUT]],
 // CHECK:         bufferization.to_tensor %[[OUT]] restrict :
 // AFFINE-LABEL: func.func @histogram(
 // AFFINE-SAME:    %[[TOKENS:[a-z0-9_]+]]: memref<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
 // AFFINE-NOT:     memref.alloc
-// AFFINE:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%[[TOKENS]], %[[OUT]], %[[TOKENS]],
+// AFFINE:         call @rasp_keyed_reduce_i_l_i_l_l_l_l_l_l(%[[TOKENS]], %[[OUT]], %[[TOKENS]],
 // AFFINE-NOT:     memref.copy
 // AFFINE:         return
 func.func @histogram() -> !rasp.sop<i64> {
@@ -27,19 +27,25 @@ func.func @histogram() -> !rasp.sop<i64> {
 // call has its own to_buffer (distinct call sites), so CSE cannot merge the
 // second read into the first and bufferization sees it after %shifted:
 // %shifted must not be written in place over %level's buffer, which the
-// second call still reads (dyck2 was miscompiled so).
+// second call still reads (dyck2 was miscompiled so). The first call's counts
+// are 32-bit, widened for the s-op by a marked generic; the second call reads
+// them as a column in their 32-bit buffer, not a widened copy.
 // CHECK-LABEL: func.func @two_calls_one_column(
-// CHECK:         %[[WIDTH:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
+// CHECK:         %[[WIDTH:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
 // CHECK:         %[[B0:.+]] = bufferization.to_buffer %[[LEVEL:.+]] read_only {rasp.kernel_call_site = 0 : i64}
-// CHECK:         call @rasp_keyed_reduce_l_l_l_l_l_l_l(%[[B0]],
+// CHECK:         call @rasp_keyed_reduce_l_i_l_i_i_i_i_i_i(%[[B0]], %[[WIDTH]],
+// CHECK:         %[[NARROW:.+]] = bufferization.to_tensor %[[WIDTH]] restrict : memref<?xi32> to tensor<?xi32>
+// CHECK:         linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>) attrs = {rasp.widened_counts}
+// CHECK-NEXT:    ^bb0(%[[C:.+]]: i32, %{{.+}}: i64):
+// CHECK-NEXT:      arith.extsi %[[C]] : i32 to i64
 // CHECK:         %[[B1:.+]] = bufferization.to_buffer %[[LEVEL]] read_only {rasp.kernel_call_site = 1 : i64}
-// CHECK:         call @rasp_keyed_reduce_l_l_l_l_l_l_l(%[[B1]],
+// CHECK:         call @rasp_keyed_reduce_l_i_l_l_l_l_l_l_l(%[[B1]], %[[WIDTH]], %[[B1]],
 // AFFINE-LABEL: func.func @two_calls_one_column(
-// AFFINE:         call @rasp_keyed_reduce_l_l_l_l_l_l_l(%[[LEVEL:[a-z0-9_]+]], %[[WIDTH:[a-z0-9_]+]], %[[LEVEL]],
+// AFFINE:         call @rasp_keyed_reduce_l_i_l_i_i_i_i_i_i(%[[LEVEL:[a-z0-9_]+]], %[[WIDTH:[a-z0-9_]+]], %[[LEVEL]],
 // AFFINE-NOT:     affine.store %{{.+}}, %[[LEVEL]][
 // AFFINE:         affine.store %{{.+}}, %[[SHIFTED:[a-z0-9_]+]][
 // AFFINE-NOT:     affine.store %{{.+}}, %[[LEVEL]][
-// AFFINE:         call @rasp_keyed_reduce_l_l_l_l_l_l_l(%[[LEVEL]], %[[WIDTH]], %[[LEVEL]], %[[SHIFTED]],
+// AFFINE:         call @rasp_keyed_reduce_l_i_l_l_l_l_l_l_l(%[[LEVEL]], %[[WIDTH]], %[[LEVEL]], %[[SHIFTED]],
 // AFFINE-NOT:     memref.copy %[[LEVEL]]
 func.func @two_calls_one_column() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
@@ -58,10 +64,11 @@ func.func @two_calls_one_column() -> !rasp.sop<i64> {
 // kernel (the values slot repeats the counts buffer, and no sums buffer is
 // allocated); the sum is 3 * count, computed after the call.
 // CHECK-LABEL: func.func @constant_values(
-// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
+// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
 // CHECK-NOT:     memref.alloc
-// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
-// CHECK:         %[[COUNT:.+]] = bufferization.to_tensor %[[COUNTS]]
+// CHECK:         call @rasp_keyed_reduce_i_i_i_i_i_i_i_i_i(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
+// CHECK:         %[[NARROW:.+]] = bufferization.to_tensor %[[COUNTS]]
+// CHECK:         %[[COUNT:.+]] = linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) {{.*}} {rasp.widened_counts}
 // CHECK:         linalg.generic {{.*}} ins(%[[COUNT]] : tensor<?xi64>)
 // CHECK-NEXT:    ^bb0(%[[C:.+]]: i64,
 // CHECK-NEXT:      %[[THREE:.+]] = arith.constant 3 : i64
