@@ -66,13 +66,18 @@ struct Column {
   ColumnKind kind = ColumnKind::Absent;
   const char *base = nullptr;
   int64_t stride = 1;
+  /// Added to every stored int (wrapping like the generated i64 add): the
+  /// lowering passes `x + c` as x's buffer and c, not as a computed copy.
+  int64_t offset = 0;
 
   int64_t operator[](int64_t i) const {
     switch (kind) {
     case ColumnKind::I64:
-      return reinterpret_cast<const int64_t *>(base)[i * stride];
+      return (int64_t)((uint64_t)reinterpret_cast<const int64_t *>(base)[i * stride] +
+                       (uint64_t)offset);
     case ColumnKind::I32:
-      return reinterpret_cast<const int32_t *>(base)[i * stride];
+      return (int64_t)((uint64_t)(int64_t)reinterpret_cast<const int32_t *>(base)[i * stride] +
+                       (uint64_t)offset);
     case ColumnKind::I8:
       return reinterpret_cast<const int8_t *>(base)[i * stride] & 1;
     case ColumnKind::Indices:
@@ -84,7 +89,8 @@ struct Column {
   }
 
   bool sameAs(const Column &other) const {
-    return kind == other.kind && base == other.base && stride == other.stride;
+    return kind == other.kind && base == other.base && stride == other.stride &&
+           offset == other.offset;
   }
 };
 
@@ -289,7 +295,7 @@ struct KeyedReduce {
     uint64_t v = (uint64_t)(int64_t)reinterpret_cast<const T *>(column.base)[i * column.stride];
     if constexpr (std::is_same_v<T, int8_t>)
       v &= 1;
-    return v;
+    return v + (uint64_t)column.offset;
   }
 
   template <typename T>
@@ -761,16 +767,21 @@ extern "C" void _mlir_ciface_rasp_keyed_reduce(
     MemRef1D *keys0, MemRef1D *keys1, MemRef1D *queries0, MemRef1D *queries1,
     MemRef1D *keyMask, MemRef1D *queryMask, MemRef1D *values, MemRef1D *counts,
     MemRef1D *sums, int64_t numEqual, int64_t numOrder, int64_t order,
-    int64_t kinds) {
+    int64_t kinds, int64_t keyOffset0, int64_t keyOffset1, int64_t queryOffset0,
+    int64_t queryOffset1) {
   KeyedReduce kernel;
   kernel.n = counts->size;
   kernel.numColumns = (int)(numEqual + numOrder);
   kernel.order = numOrder ? order : kNoOrder;
   MemRef1D *keyArgs[] = {keys0, keys1}, *queryArgs[] = {queries0, queries1};
+  int64_t keyOffsets[] = {keyOffset0, keyOffset1},
+          queryOffsets[] = {queryOffset0, queryOffset1};
   for (int c = 0; c < kernel.numColumns && c < kMaxKeyedColumns; ++c) {
     kernel.keys[c] = makeColumn(decodeColumnKind(kinds, kKeys0Slot + c), keyArgs[c]);
+    kernel.keys[c].offset = keyOffsets[c];
     kernel.queries[c] =
         makeColumn(decodeColumnKind(kinds, kQueries0Slot + c), queryArgs[c]);
+    kernel.queries[c].offset = queryOffsets[c];
   }
   kernel.keyMask = makeColumn(decodeColumnKind(kinds, kKeyMaskSlot), keyMask);
   kernel.queryMask = makeColumn(decodeColumnKind(kinds, kQueryMaskSlot), queryMask);

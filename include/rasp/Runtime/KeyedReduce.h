@@ -6,7 +6,9 @@
 //
 // Arguments: keys0, keys1, queries0, queries1, key_mask, query_mask, values,
 // counts (out), sums (out), then the i64 scalars num_equal, num_order, order
-// (a rasp::Predicate value, or kNoOrder), kinds. Slot i (in the order above,
+// (a rasp::Predicate value, or kNoOrder), kinds, and the offsets added to
+// keys0, keys1, queries0, queries1 (an int column `x + c` is passed as x's
+// buffer and c; 0 for other kinds). Slot i (in the order above,
 // 0..8) has its ColumnKind in bits [4i, 4i + 4) of `kinds`. Absent and index
 // columns get a dummy memref. The outputs are I64 (the default, also for
 // Absent) or I32.

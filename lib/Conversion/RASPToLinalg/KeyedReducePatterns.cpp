@@ -40,6 +40,14 @@ Value getNarrowCounts(Value tensor) {
   return generic.getDpsInputOperand(0)->get();
 }
 
+/// How the kernel reads one column: a buffer (or a dummy), its storage, and
+/// an offset added to its ints.
+struct KernelColumn {
+  Value buffer;
+  ColumnKind kind;
+  int64_t offset = 0;
+};
+
 struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   using RASPConversionPattern::RASPConversionPattern;
 
@@ -61,15 +69,53 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
                                        : ColumnKind::I8;
   }
 
-  /// A column's buffer and storage kind. Indices are not stored; constants
-  /// are materialized (the rewrite never makes constant columns, but the op
-  /// allows them).
-  std::pair<Value, ColumnKind> getColumn(ConversionPatternRewriter &rewriter,
-                                         Location loc, Value n, Value original,
-                                         Value converted, Value dummy,
-                                         Attribute callSite) const {
+  /// `x + c`, `c + x` or `x - c` with an int constant c and a stored int
+  /// column x (not indices, not a constant): (x, c or -c).
+  static std::optional<std::pair<Value, int64_t>> matchOffsetColumn(Value original) {
+    auto intConstant = [](Value v) -> std::optional<int64_t> {
+      if (auto constant = v.getDefiningOp<ConstantOp>())
+        if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+            attr && attr.getType().isInteger(64))
+          return attr.getInt();
+      return std::nullopt;
+    };
+    auto isStoredInt = [](Value v) {
+      return llvm::cast<SOpType>(v.getType()).getElementType().isInteger(64) &&
+             !v.getDefiningOp<ConstantOp>() && !v.getDefiningOp<IndicesOp>();
+    };
+    Operation *def = original.getDefiningOp();
+    if (!def || !llvm::cast<SOpType>(original.getType()).getElementType().isInteger(64))
+      return std::nullopt;
+    if (auto add = llvm::dyn_cast<AddOp>(def)) {
+      if (auto c = intConstant(add.getRhs()); c && isStoredInt(add.getLhs()))
+        return std::make_pair(add.getLhs(), *c);
+      if (auto c = intConstant(add.getLhs()); c && isStoredInt(add.getRhs()))
+        return std::make_pair(add.getRhs(), *c);
+    }
+    if (auto sub = llvm::dyn_cast<SubOp>(def))
+      if (auto c = intConstant(sub.getRhs()); c && isStoredInt(sub.getLhs()))
+        return std::make_pair(sub.getLhs(), (int64_t)(0 - (uint64_t)*c));
+    return std::nullopt;
+  }
+
+  /// A column's buffer, storage kind and offset. Indices are not stored;
+  /// constants are materialized (the rewrite never makes constant columns,
+  /// but the op allows them); a key or query column `x + c` is x's buffer
+  /// with offset c (dyck's `nth - 1`: no n-element copy).
+  KernelColumn getColumn(ConversionPatternRewriter &rewriter, Location loc,
+                         Value n, Value original, Value converted, Value dummy,
+                         Attribute callSite, bool allowOffset) const {
     if (original.getDefiningOp<IndicesOp>())
       return {dummy, ColumnKind::Indices};
+    if (allowOffset)
+      if (auto offsetColumn = matchOffsetColumn(original)) {
+        auto [x, offset] = *offsetColumn;
+        KernelColumn column =
+            getColumn(rewriter, loc, n, x, rewriter.getRemappedValue(x), dummy,
+                      callSite, /*allowOffset=*/false);
+        column.offset = offset;
+        return column;
+      }
     MapOperand operand = getMapOperand(original, converted);
     Type elementType = getLoweredElementType(operand.raspElementType);
     Value tensor = operand.tensor;
@@ -278,18 +324,26 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
     int64_t kinds = 0;
     // One buffer per distinct s-op: the kernel sorts keys and queries once
     // when they are the same buffer (the paper's sort and histogram).
-    llvm::DenseMap<Value, std::pair<Value, ColumnKind>> columns;
+    // Key and query columns may carry offsets; masks and values are read as
+    // stored, so they are looked up apart.
+    llvm::DenseMap<Value, KernelColumn> keyQueryColumns, storedColumns;
     Attribute callSite = getCallSite(rewriter, op);
+    int64_t offsets[kQueries1Slot + 1] = {0, 0, 0, 0};
     auto setSlot = [&](int slot, Value original, Value converted) {
-      auto it = columns.find(original);
-      if (it == columns.end())
-        it = columns
+      bool keyOrQuery = slot <= kQueries1Slot;
+      auto &cache = keyOrQuery ? keyQueryColumns : storedColumns;
+      auto it = cache.find(original);
+      if (it == cache.end())
+        it = cache
                  .try_emplace(original, getColumn(rewriter, loc, n, original,
-                                                  converted, counts, callSite))
+                                                  converted, counts, callSite,
+                                                  /*allowOffset=*/keyOrQuery))
                  .first;
-      auto [buffer, kind] = it->second;
-      args[slot] = buffer;
-      kinds |= encodeColumnKind(slot, kind);
+      const KernelColumn &column = it->second;
+      args[slot] = column.buffer;
+      kinds |= encodeColumnKind(slot, column.kind);
+      if (keyOrQuery)
+        offsets[slot] = column.offset;
     };
     SmallVector<Value> keys(op.getEqualKeys()), queries(op.getEqualQueries());
     llvm::append_range(keys, op.getOrderKeys());
@@ -320,7 +374,9 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
     if (kernelSums)
       kinds |= encodeColumnKind(kSumsSlot, outputKind(sums));
     int64_t order = op.getOrder() ? static_cast<int64_t>(*op.getOrder()) : kNoOrder;
-    for (int64_t scalar : {(int64_t)numEqual, (int64_t)numOrder, order, kinds})
+    for (int64_t scalar : {(int64_t)numEqual, (int64_t)numOrder, order, kinds,
+                           offsets[kKeys0Slot], offsets[kKeys1Slot],
+                           offsets[kQueries0Slot], offsets[kQueries1Slot]})
       args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
     func::FuncOp kernel = getKernel(rewriter, op, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);

@@ -52,8 +52,8 @@ func.func @two_calls_one_column() -> !rasp.sop<i64> {
   %i = rasp.indices : !rasp.sop<i64>
   %level = rasp.add %t, %i : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
   %width = rasp.keyed_reduce equal(%level : !rasp.sop<i64>) to(%level : !rasp.sop<i64>) order le(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) -> !rasp.sop<i64>
-  %one = rasp.constant 1 : !rasp.sop<i64>
-  %shifted = rasp.sub %width, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %two = rasp.constant 2 : !rasp.sop<i64>
+  %shifted = rasp.mul %width, %two : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
   %r = rasp.keyed_reduce equal(%level, %width : !rasp.sop<i64>, !rasp.sop<i64>) to(%level, %shifted : !rasp.sop<i64>, !rasp.sop<i64>) -> !rasp.sop<i64>
   return %r : !rasp.sop<i64>
 }
@@ -125,4 +125,31 @@ func.func @global_constants() -> !rasp.sop<f64> {
   %two = rasp.constant 2 : !rasp.sop<i64>
   %m = rasp.keyed_reduce values %two : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
   return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// Key and query columns `x + c`, `c + x`, `x - c` (c an int constant) are x's
+// buffer plus an offset argument (keys0, keys1, queries0, queries1 after
+// `kinds`): dyck's `nth - 1` makes no n-element copy. Not for indices
+// (`indices - 1` is a computed column) and not for float columns.
+// CHECK-LABEL: func.func @offsets(
+// CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:[a-z0-9_]+]]: tensor<?xi64>,
+// CHECK:         %[[A:.+]] = bufferization.to_buffer %[[INTS]] read_only
+// CHECK-NEXT:    %[[B:.+]] = bufferization.to_buffer %[[INTS]] read_only
+// CHECK-NEXT:    %[[C:.+]] = bufferization.to_buffer %[[INTS]] read_only
+// CHECK-NEXT:    call @rasp_keyed_reduce_l_l_l_l_i_i_i_i_i(%[[A]], %[[C]], %[[B]], %[[C]], {{.*}}, %c-1_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c5_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
+// CHECK:         %[[IM1:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 1 : i64}
+// CHECK-NEXT:    call @rasp_keyed_reduce_l_l_i_l_l_l_l_l_l(%[[IM1]], {{.*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
+func.func @offsets() -> !rasp.sop<i64> {
+  %t = rasp.tokens : !rasp.sop<i64>
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %five = rasp.constant 5 : !rasp.sop<i64>
+  %tm1 = rasp.sub %t, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %tp5 = rasp.add %five, %t : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %a = rasp.keyed_reduce equal(%tm1, %t : !rasp.sop<i64>, !rasp.sop<i64>) to(%tp5, %t : !rasp.sop<i64>, !rasp.sop<i64>) -> !rasp.sop<i64>
+  %im1 = rasp.sub %i, %one : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %b = rasp.keyed_reduce equal(%im1 : !rasp.sop<i64>) to(%a : !rasp.sop<i64>) -> !rasp.sop<i64>
+  return %b : !rasp.sop<i64>
 }
