@@ -112,7 +112,7 @@ cl::opt<Emit> emit(
     cl::values(clEnumValN(Emit::Rasp, "rasp", "the rasp dialect (front end)"),
                clEnumValN(Emit::Optimized, "rewritten",
                           "the rasp dialect after rasp-optimize-selects: the "
-                          "kernel each select became (gather, scan_mean, "
+                          "kernel each select became (gather, scan_mean, scan_sum, "
                           "keyed_reduce, or the generic aggregate)"),
                clEnumValN(Emit::Linalg, "linalg", "after --rasp-to-linalg"),
                clEnumValN(Emit::Affine, "affine", "after --rasp-to-affine"),
