@@ -7,6 +7,8 @@
 #include <map>
 #include <mutex>
 
+#include <sys/mman.h>
+
 using namespace rasp;
 
 namespace {
@@ -28,19 +30,41 @@ std::mutex cacheMutex;
 std::multimap<size_t, Header *> freeBlocks; // by capacity
 size_t cachedBytes = 0;
 
+/// Gives the pages of a reused block beyond `size` back to the system (they
+/// read as zeros, and fault in again only if a later use needs them), so a
+/// large block serving a smaller request holds no more memory than a fresh
+/// one would.
+void releaseTail(void *block, size_t size, size_t capacity) {
+  constexpr size_t kPage = 4096;
+  auto begin = (reinterpret_cast<uintptr_t>(block) + size + kPage - 1) & ~(kPage - 1);
+  auto end = (reinterpret_cast<uintptr_t>(block) + capacity) & ~(kPage - 1);
+  if (end > begin + (size_t(1) << 20))
+    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+}
+
 } // namespace
 
 extern "C" void *rasp::rasp_buffer_malloc(size_t size) {
   if (size >= kCachedMinimum) {
     std::lock_guard<std::mutex> lock(cacheMutex);
-    // The smallest free block that fits, unless it would waste over half.
+    // The smallest free block that fits, unless it is over 4x too large.
+    // Its pages are resident already, so using part of it costs no memory;
+    // a fresh block would add its size to the peak.
     auto it = freeBlocks.lower_bound(size);
-    if (it != freeBlocks.end() && it->first / 2 <= size) {
+    if (it != freeBlocks.end() && it->first / 4 <= size) {
       Header *header = it->second;
       cachedBytes -= it->first;
       freeBlocks.erase(it);
+      releaseTail(header + 1, size, header->capacity);
       return header + 1;
     }
+    // A miss: the cached blocks could not serve it, and would sit resident
+    // beside the new one (73 -> 63 bytes/token for dyck2 at 10^7), so they
+    // go back to the system first.
+    for (auto &[capacity, header] : freeBlocks)
+      std::free(header);
+    freeBlocks.clear();
+    cachedBytes = 0;
   }
   auto *header = static_cast<Header *>(std::malloc(sizeof(Header) + size));
   if (!header)
