@@ -408,3 +408,55 @@ func.func @count_not_rounded() -> !rasp.sop<f64> {
   %p = rasp.mul %d, %m : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
   return %p : !rasp.sop<f64>
 }
+
+// -----
+
+// A prefix mean compared with 0 is its sum compared with 0 (the count
+// q + 1 >= 1 keeps the sign and the zero), for any int values: dyck's
+// `aggregate(prefix, indicator(...)) > 0`. Int or float zero, either side.
+// CHECK-LABEL: func.func @prefix_mean_sign
+// CHECK:         %[[Z:.+]] = rasp.constant 0 : !rasp.sop<i64>
+// CHECK:         %[[V:.+]] = rasp.tokens : !rasp.sop<i64>
+// CHECK-NOT:     rasp.aggregate
+// CHECK-NOT:     rasp.scan_mean
+// CHECK-DAG:     %[[S1:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
+// CHECK-DAG:     %[[S2:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp gt, %[[S1]], %[[Z]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp le, %[[Z]], %[[S2]] : !rasp.sop<i64>, !rasp.sop<i64>
+func.func @prefix_mean_sign() -> (!rasp.sop<i1>, !rasp.sop<i1>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %fzero = rasp.constant 0.0 : !rasp.sop<f64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %m1 = rasp.aggregate %s, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %m2 = rasp.aggregate %s, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %a = rasp.cmp gt, %m1, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %b = rasp.cmp le, %fzero, %m2 : !rasp.sop<f64>, !rasp.sop<f64>
+  return %a, %b : !rasp.sop<i1>, !rasp.sop<i1>
+}
+
+// -----
+
+// Not rewritten: a comparison with 1 (the mean's magnitude matters), a
+// strict prefix (lt: position 0 takes the default), and a mean with another
+// user (both scans would run).
+// CHECK-LABEL: func.func @prefix_mean_sign_not
+// CHECK-NOT:     rasp.scan_sum
+// CHECK-COUNT-3: rasp.scan_mean
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_sign_not() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<f64>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %le = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %lt = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+  %m1 = rasp.aggregate %le, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %a = rasp.cmp gt, %m1, %one : !rasp.sop<f64>, !rasp.sop<i64>
+  %m2 = rasp.aggregate %lt, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %b = rasp.cmp gt, %m2, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %m3 = rasp.aggregate %le, %v default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %c = rasp.cmp gt, %m3, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  return %a, %b, %c, %m3 : !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<f64>
+}

@@ -226,6 +226,49 @@ private:
   IntRange intRange;
 };
 
+/// `scan_mean(v, le) <pred> 0` -> `scan_sum(v, le) <pred> 0` (either operand
+/// order): dyck's `aggregate(prefix, indicator(...)) > 0`. The mean is
+/// fl(fl(s) / d) with the wrapped i64 sum s (scan_sum's very value) and d =
+/// q + 1 >= 1: fl(s) has s's sign and is 0 only for s = 0, and dividing by
+/// d >= 1 keeps both (|fl(s)| >= 1 cannot underflow), so any comparison with
+/// 0 is the same on s, for every int v. Only when the mean has no other
+/// user (else both scans would run).
+struct PrefixMeanSign : OpRewritePattern<CmpOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CmpOp op,
+                                PatternRewriter &rewriter) const override {
+    auto isZero = [](Value v) {
+      auto constant = v.getDefiningOp<ConstantOp>();
+      if (!constant)
+        return false;
+      if (auto i = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
+        return i.getType().isInteger(64) && i.getValue().isZero();
+      if (auto f = llvm::dyn_cast<FloatAttr>(constant.getValue()))
+        return f.getValue().isZero();
+      return false;
+    };
+    for (unsigned meanIndex : {0u, 1u}) {
+      Value mean = op->getOperand(meanIndex), other = op->getOperand(1 - meanIndex);
+      if (!isZero(other) || !mean.hasOneUse())
+        continue;
+      Value values = matchPrefixMeanValues(mean);
+      if (!values)
+        continue;
+      Location loc = mean.getLoc();
+      auto i64Type = SOpType::get(rewriter.getContext(), rewriter.getI64Type());
+      Value sum = ScanSumOp::create(rewriter, loc, i64Type, values, Predicate::le);
+      Value zero = ConstantOp::create(rewriter, other.getLoc(), i64Type,
+                                      rewriter.getI64IntegerAttr(0));
+      rewriter.modifyOpInPlace(op, [&] {
+        op->setOperand(meanIndex, sum);
+        op->setOperand(1 - meanIndex, zero);
+      });
+      return success();
+    }
+    return failure();
+  }
+};
+
 /// The positions of `select(indices, positions, ==)` with int positions:
 /// query q selects the one key positions[q] (when in range).
 Value matchIndexGatherSelect(Value selector) {
@@ -355,7 +398,7 @@ struct OptimizeSelectsPass
     }
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
-                 KeyedWidth, KeyedAggregate>(&getContext());
+                 KeyedWidth, KeyedAggregate, PrefixMeanSign>(&getContext());
     patterns.add<PrefixCountTimesMean>(&getContext(), intRange);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
