@@ -30,6 +30,14 @@ std::mutex cacheMutex;
 std::multimap<size_t, Header *> freeBlocks; // by capacity
 size_t cachedBytes = 0;
 
+/// Frees every cached block (cacheMutex held).
+void releaseCachedBlocks() {
+  for (auto &[capacity, header] : freeBlocks)
+    std::free(header);
+  freeBlocks.clear();
+  cachedBytes = 0;
+}
+
 /// Gives the pages of a reused block beyond `size` back to the system (they
 /// read as zeros, and fault in again only if a later use needs them), so a
 /// large block serving a smaller request holds no more memory than a fresh
@@ -61,10 +69,7 @@ extern "C" void *rasp::rasp_buffer_malloc(size_t size) {
     // A miss: the cached blocks could not serve it, and would sit resident
     // beside the new one (73 -> 63 bytes/token for dyck2 at 10^7), so they
     // go back to the system first.
-    for (auto &[capacity, header] : freeBlocks)
-      std::free(header);
-    freeBlocks.clear();
-    cachedBytes = 0;
+    releaseCachedBlocks();
   }
   auto *header = static_cast<Header *>(std::malloc(sizeof(Header) + size));
   if (!header)
@@ -91,10 +96,7 @@ extern "C" void rasp::rasp_buffer_free(void *ptr) {
 
 void rasp::releaseBufferCache() {
   std::lock_guard<std::mutex> lock(cacheMutex);
-  for (auto &[capacity, header] : freeBlocks)
-    std::free(header);
-  freeBlocks.clear();
-  cachedBytes = 0;
+  releaseCachedBlocks();
 }
 
 size_t rasp::getBufferCacheBytes() {

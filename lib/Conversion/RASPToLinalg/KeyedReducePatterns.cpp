@@ -232,15 +232,9 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
           ValueRange{scalarInit, scalarInit}, maps,
           ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
           [&](OpBuilder &b, Location l, ValueRange args) {
-            SmallVector<Value> scalars;
-            unsigned next = 0;
-            for (const MapOperand &operand : operands)
-              scalars.push_back(
-                  operand.tensor
-                      ? args[next++]
-                      : materializeScalar(b, l, operand.constant,
-                                          getLoweredElementType(operand.raspElementType),
-                                          state));
+            unsigned next = inputs.size();
+            SmallVector<Value> scalars =
+                bodyScalars(b, l, operands, args.take_front(next), state);
             Value weight = maskIndex >= 0
                                ? toI64(b, l, scalars[maskIndex])
                                : (Value)arith::ConstantIntOp::create(b, l, i64, 1);

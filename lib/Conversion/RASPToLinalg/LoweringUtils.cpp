@@ -72,10 +72,10 @@ Value lowering::materializeScalar(OpBuilder &b, Location loc, Attribute value,
 
 /// Scalars for each operand inside a generic body: block arguments for
 /// tensors (in order), materialized constants for the rest.
-static SmallVector<Value> bodyScalars(OpBuilder &b, Location loc,
-                                      ArrayRef<MapOperand> operands,
-                                      ValueRange blockArgs,
-                                      const RASPLoweringState &state) {
+SmallVector<Value> lowering::bodyScalars(OpBuilder &b, Location loc,
+                                         ArrayRef<MapOperand> operands,
+                                         ValueRange blockArgs,
+                                         const RASPLoweringState &state) {
   SmallVector<Value> scalars;
   unsigned next = 0;
   for (const MapOperand &operand : operands) {

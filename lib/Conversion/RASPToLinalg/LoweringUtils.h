@@ -46,6 +46,13 @@ using BodyBuilder = llvm::function_ref<mlir::Value(
 mlir::Value getInputLength(mlir::OpBuilder &b, mlir::Location loc,
                            mlir::Operation *anchor);
 
+/// One scalar per operand inside a generic's body: the next block argument
+/// for tensor operands, the materialized constant for the others.
+llvm::SmallVector<mlir::Value> bodyScalars(mlir::OpBuilder &b, mlir::Location loc,
+                                           llvm::ArrayRef<MapOperand> operands,
+                                           mlir::ValueRange blockArgs,
+                                           const RASPLoweringState &state);
+
 /// Builds an element-wise linalg.generic producing tensor<?x resultType>;
 /// `body` receives one scalar per operand (constants materialized).
 mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,

@@ -18,6 +18,42 @@ using namespace rasp::lowering;
 
 namespace {
 
+/// The running sum over `values` (i64 tensor) in the predicate's direction:
+/// position q stores `finish(b, loc, total, q)`, with total the sum over the
+/// positions the predicate selects (inclusive or not) and q an i64.
+using FinishBuilder =
+    llvm::function_ref<Value(OpBuilder &, Location, Value total, Value q)>;
+
+Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
+                      Predicate predicate, Value values, Type resultType,
+                      FinishBuilder finish) {
+  bool forward = predicate == Predicate::lt || predicate == Predicate::le;
+  bool inclusive = predicate == Predicate::le || predicate == Predicate::ge;
+  Type i64 = rewriter.getI64Type();
+  Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
+  Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
+  Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+  Value init = tensor::EmptyOp::create(
+      rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, resultType, ValueRange{n});
+  auto loop = scf::ForOp::create(
+      rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
+      [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
+        Value sum = carried[0];
+        // Suffixes run backward: position n - 1 - i.
+        Value pos = forward ? i
+                            : arith::SubIOp::create(
+                                  b, l, arith::SubIOp::create(b, l, n, one), i);
+        Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
+        Value next = arith::AddIOp::create(b, l, sum, value);
+        Value total = inclusive ? next : sum;
+        Value q = arith::IndexCastOp::create(b, l, i64, pos);
+        Value updated = tensor::InsertOp::create(b, l, finish(b, l, total, q),
+                                                 carried[1], ValueRange{pos});
+        scf::YieldOp::create(b, l, ValueRange{next, updated});
+      });
+  return loop.getResult(1);
+}
+
 struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
   using RASPConversionPattern::RASPConversionPattern;
 
@@ -31,27 +67,12 @@ struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
     Type i64 = rewriter.getI64Type(), f64 = rewriter.getF64Type();
     Value n = getInputLength(rewriter, loc, op);
     Value nI64 = arith::IndexCastOp::create(rewriter, loc, i64, n);
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
     Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
-    Value init = tensor::EmptyOp::create(
-        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, f64, ValueRange{n});
-    Value values = adaptor.getValues();
-    auto loop = scf::ForOp::create(
-        rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
-        [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
-          Value sum = carried[0];
-          // Suffixes run backward: position n - 1 - i.
-          Value pos = forward ? i
-                              : arith::SubIOp::create(
-                                    b, l, arith::SubIOp::create(b, l, n, one), i);
-          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
-          Value next = arith::AddIOp::create(b, l, sum, value);
-          Value total = inclusive ? next : sum;
+    Value result = buildRunningSum(
+        rewriter, loc, n, predicate, adaptor.getValues(), f64,
+        [&](OpBuilder &b, Location l, Value total, Value q) -> Value {
           // Keys in range: q+1 (le), q (lt), n-q (ge), n-q-1 (gt).
-          Value q = arith::IndexCastOp::create(b, l, i64, pos);
-          Value count =
-              forward ? q : (Value)arith::SubIOp::create(b, l, nI64, q);
+          Value count = forward ? q : (Value)arith::SubIOp::create(b, l, nI64, q);
           int64_t adjust = (forward && inclusive) ? 1 : (!forward && !inclusive) ? -1 : 0;
           if (adjust)
             count = arith::AddIOp::create(
@@ -62,15 +83,11 @@ struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
               b, l, arith::SIToFPOp::create(b, l, f64, total),
               arith::SIToFPOp::create(b, l, f64, count));
           Value fallback = materializeScalar(b, l, op.getDefaultValue(), f64, state);
-          Value result = arith::SelectOp::create(b, l, empty, fallback, mean);
-          Value updated =
-              tensor::InsertOp::create(b, l, result, carried[1], ValueRange{pos});
-          scf::YieldOp::create(b, l, ValueRange{next, updated});
+          return arith::SelectOp::create(b, l, empty, fallback, mean);
         });
-    rewriter.replaceOp(op, loop.getResult(1));
+    rewriter.replaceOp(op, result);
     return success();
   }
-
 };
 
 struct ScanSumLowering : RASPConversionPattern<ScanSumOp> {
@@ -79,35 +96,14 @@ struct ScanSumLowering : RASPConversionPattern<ScanSumOp> {
   LogicalResult
   matchAndRewrite(ScanSumOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
+    // An empty range (lt at 0, gt at n - 1) stores the initial 0.
     Location loc = op.getLoc();
-    Predicate predicate = op.getPredicate();
-    bool forward = predicate == Predicate::lt || predicate == Predicate::le;
-    bool inclusive = predicate == Predicate::le || predicate == Predicate::ge;
-    Type i64 = rewriter.getI64Type();
-    Value n = getInputLength(rewriter, loc, op);
-    Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-    Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-    Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
-    Value init = tensor::EmptyOp::create(
-        rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, i64, ValueRange{n});
-    Value values = adaptor.getValues();
-    auto loop = scf::ForOp::create(
-        rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
-        [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
-          Value sum = carried[0];
-          // Suffixes run backward: position n - 1 - i.
-          Value pos = forward ? i
-                              : arith::SubIOp::create(
-                                    b, l, arith::SubIOp::create(b, l, n, one), i);
-          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
-          Value next = arith::AddIOp::create(b, l, sum, value);
-          // An empty range (lt at 0, gt at n - 1) stores the initial 0.
-          Value total = inclusive ? next : sum;
-          Value updated =
-              tensor::InsertOp::create(b, l, total, carried[1], ValueRange{pos});
-          scf::YieldOp::create(b, l, ValueRange{next, updated});
-        });
-    rewriter.replaceOp(op, loop.getResult(1));
+    Value result = buildRunningSum(
+        rewriter, loc, getInputLength(rewriter, loc, op), op.getPredicate(),
+        adaptor.getValues(),
+        rewriter.getI64Type(),
+        [](OpBuilder &, Location, Value total, Value) { return total; });
+    rewriter.replaceOp(op, result);
     return success();
   }
 };

@@ -506,17 +506,34 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
     SmallVector<Value> inputs;
     if (operands[0].tensor)
       inputs.push_back(operands[0].tensor);
+    // Positions always in range select their key at every query: the values
+    // are gathered as they are (no mask, no clamp) and the count is a
+    // constant 1 (a fill below), which fuses into the finalization and folds
+    // its checks away. Otherwise the generic also yields a per-query count.
+    SmallVector<Value> outputs = {empty};
+    if (!alwaysInRange)
+      outputs.push_back(countEmpty);
     MLIRContext *ctx = rewriter.getContext();
-    SmallVector<AffineMap> maps(inputs.size() + 2,
+    SmallVector<AffineMap> maps(inputs.size() + outputs.size(),
                                 AffineMap::getMultiDimIdentityMap(1, ctx));
     auto generic = linalg::GenericOp::create(
-        rewriter, loc, TypeRange{empty.getType(), countEmpty.getType()}, inputs,
-        ValueRange{empty, countEmpty}, maps,
+        rewriter, loc, ValueRange(outputs).getTypes(), inputs, outputs, maps,
         ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value position = operands[0].tensor
                                ? args[0]
                                : materializeScalar(b, l, operands[0].constant, i64, state);
+          auto gather = [&](Value at) {
+            Value index = arith::IndexCastOp::create(b, l, b.getIndexType(), at);
+            Value value = tensor::ExtractOp::create(b, l, values, ValueRange{index});
+            if (value.getType() != sumType)
+              value = arith::ExtUIOp::create(b, l, sumType, value);
+            return value;
+          };
+          if (alwaysInRange) {
+            linalg::YieldOp::create(b, l, gather(position));
+            return;
+          }
           Value nI64 = arith::IndexCastOp::create(b, l, i64, n);
           Value zero = arith::ConstantIntOp::create(b, l, i64, 0);
           Value inRange = arith::AndIOp::create(
@@ -529,10 +546,7 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
                                              arith::ConstantIntOp::create(b, l, i64, 1));
           Value clamped = arith::MaxSIOp::create(
               b, l, arith::MinSIOp::create(b, l, position, last), zero);
-          Value index = arith::IndexCastOp::create(b, l, b.getIndexType(), clamped);
-          Value value = tensor::ExtractOp::create(b, l, values, ValueRange{index});
-          if (value.getType() != sumType)
-            value = arith::ExtUIOp::create(b, l, sumType, value);
+          Value value = gather(clamped);
           Value zeroValue =
               sumType.isF64()
                   ? (Value)arith::ConstantFloatOp::create(
@@ -542,33 +556,15 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
           Value count = arith::ExtUIOp::create(b, l, countType, inRange);
           linalg::YieldOp::create(b, l, ValueRange{sum, count});
         });
-    Value sums = generic.getResult(0), counts = generic.getResult(1);
-    if (alwaysInRange) {
-      // Every query selects its key: the sums are the gathered values (the
-      // clamp never bites) and the count is a constant 1 of its own generic,
-      // which fuses into the finalization and folds its checks away.
-      rewriter.eraseOp(generic);
-      auto unmasked = linalg::GenericOp::create(
-          rewriter, loc, TypeRange{empty.getType()}, inputs, ValueRange{empty},
-          SmallVector<AffineMap>(inputs.size() + 1,
-                                 AffineMap::getMultiDimIdentityMap(1, ctx)),
-          ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
-          [&](OpBuilder &b, Location l, ValueRange args) {
-            Value position = operands[0].tensor
-                                 ? args[0]
-                                 : materializeScalar(b, l, operands[0].constant, i64, state);
-            Value index = arith::IndexCastOp::create(b, l, b.getIndexType(), position);
-            Value value = tensor::ExtractOp::create(b, l, values, ValueRange{index});
-            if (value.getType() != sumType)
-              value = arith::ExtUIOp::create(b, l, sumType, value);
-            linalg::YieldOp::create(b, l, value);
-          });
-      sums = unmasked.getResult(0);
-      Value one = arith::ConstantIntOp::create(rewriter, loc, countType, 1);
-      counts = linalg::FillOp::create(rewriter, loc, ValueRange{one},
-                                      ValueRange{countEmpty})
-                   .getResult(0);
-    }
+    Value sums = generic.getResult(0);
+    Value counts =
+        alwaysInRange
+            ? linalg::FillOp::create(
+                  rewriter, loc,
+                  ValueRange{arith::ConstantIntOp::create(rewriter, loc, countType, 1)},
+                  ValueRange{countEmpty})
+                  .getResult(0)
+            : generic.getResult(1);
     rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sums, counts,
                                              op.getValues().getType(),
                                              op.getDefaultValueAttr(),
