@@ -119,7 +119,7 @@ cl::opt<Emit> emit(
                clEnumValN(Emit::LLVMDialect, "llvm-dialect",
                           "after --rasp-to-llvm"),
                clEnumValN(Emit::LLVMIR, "llvm-ir",
-                          "LLVM IR after the JIT's -O3 pipeline"),
+                          "LLVM IR after the JIT's LLVM passes (scalar clean-up, LICM, the loop vectorizer)"),
                clEnumValN(Emit::Asm, "asm", "host assembly")),
     cl::init(Emit::None), cl::cat(runCategory));
 cl::opt<bool> printTime("time",
@@ -609,7 +609,7 @@ int main(int argc, char **argv) {
       "  rasp-run PROG.rasp --sop NAME --random 1000000 --time\n"
       "  rasp-run PROG.rasp --sop NAME --emit=linalg\n\n"
       "The program is lowered rasp -> linalg -> affine -> LLVM and compiled "
-      "at -O3 for this CPU.\nExit code 0 on success, 1 on any error (message "
+      "for this CPU (vectorized).\nExit code 0 on success, 1 on any error (message "
       "on stderr).\n");
 
   // The pipelines are textual: their passes must be registered.
