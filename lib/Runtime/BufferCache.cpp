@@ -2,8 +2,10 @@
 
 #include "rasp/Runtime/BufferCache.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <iterator>
 #include <map>
 #include <mutex>
 
@@ -21,7 +23,11 @@ struct Header {
 static_assert(sizeof(Header) == 16, "the header must keep 16-byte alignment");
 
 constexpr size_t kMagic = 0x52415350424c4b31; // "RASPBLK1"
+constexpr size_t kPage = 4096;
 /// Smaller blocks come from malloc's own free lists: no page faults to save.
+/// Larger ones are anonymous mappings of their own (capacity: the mapping's
+/// length, header included), so that a block can be split and its pages
+/// moved into another block.
 constexpr size_t kCachedMinimum = size_t(1) << 20;
 /// Freed bytes kept for reuse at most.
 constexpr size_t kCachedMaximum = size_t(8) << 30;
@@ -30,68 +36,126 @@ std::mutex cacheMutex;
 std::multimap<size_t, Header *> freeBlocks; // by capacity
 size_t cachedBytes = 0;
 
-/// Frees every cached block (cacheMutex held).
+size_t roundUpToPage(size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); }
+
+Header *newHeader(void *at, size_t capacity) {
+  auto *header = static_cast<Header *>(at);
+  header->capacity = capacity;
+  header->magic = kMagic;
+  return header;
+}
+
+/// Adds `header`'s mapping to the cache, or unmaps it when the cache is full
+/// (cacheMutex held).
+void cacheBlock(Header *header) {
+  if (cachedBytes + header->capacity <= kCachedMaximum) {
+    cachedBytes += header->capacity;
+    freeBlocks.emplace(header->capacity, header);
+    return;
+  }
+  munmap(header, header->capacity);
+}
+
+/// Unmaps every cached block (cacheMutex held).
 void releaseCachedBlocks() {
   for (auto &[capacity, header] : freeBlocks)
-    std::free(header);
+    munmap(header, capacity);
   freeBlocks.clear();
   cachedBytes = 0;
 }
 
-/// Gives the pages of a reused block beyond `size` back to the system (they
-/// read as zeros, and fault in again only if a later use needs them), so a
-/// large block serving a smaller request holds no more memory than a fresh
-/// one would.
-void releaseTail(void *block, size_t size, size_t capacity) {
-  constexpr size_t kPage = 4096;
-  auto begin = (reinterpret_cast<uintptr_t>(block) + size + kPage - 1) & ~(kPage - 1);
-  auto end = (reinterpret_cast<uintptr_t>(block) + capacity) & ~(kPage - 1);
-  if (end > begin + (size_t(1) << 20))
-    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
+/// Takes `it` out of the cache; its first `bytes` become the block returned,
+/// the rest stays cached as a block of its own (its pages are resident and
+/// serve a later request) or, under kCachedMinimum, goes back to the system
+/// (cacheMutex held).
+Header *takeCached(std::multimap<size_t, Header *>::iterator it, size_t bytes) {
+  Header *header = it->second;
+  size_t capacity = it->first;
+  cachedBytes -= capacity;
+  freeBlocks.erase(it);
+  if (capacity > bytes) {
+    char *rest = reinterpret_cast<char *>(header) + bytes;
+    if (capacity - bytes >= kCachedMinimum)
+      cacheBlock(newHeader(rest, capacity - bytes));
+    else
+      munmap(rest, capacity - bytes);
+    header->capacity = bytes;
+  }
+  return header;
+}
+
+/// Pre-faults [begin, begin + bytes) in one system call instead of one trap
+/// per page as the code first writes it. Only for pages the block's user
+/// writes anyway (generated code and the runtime's vectors fill what they
+/// allocate), so it adds nothing to the resident peak.
+void populate(char *begin, size_t bytes) {
+  if (bytes)
+    madvise(begin, bytes, MADV_POPULATE_WRITE); // best effort (Linux 5.14+)
+}
+
+/// A block of `bytes` (a page multiple) when no cached block is that large:
+/// a fresh mapping into which the cached blocks' pages are moved (mremap
+/// moves page table entries, not data), so only the rest is new memory.
+/// Cached pages are resident already; leaving them beside a fresh block
+/// would add them to the peak, and unmapping them would fault as many new
+/// pages in instead (cacheMutex held).
+Header *assembleBlock(size_t bytes) {
+  void *mapping = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (mapping == MAP_FAILED)
+    return nullptr;
+  char *base = static_cast<char *>(mapping);
+  size_t filled = 0;
+  while (filled < bytes && !freeBlocks.empty()) {
+    size_t part = std::min(bytes - filled, std::prev(freeBlocks.end())->first);
+    Header *source = takeCached(std::prev(freeBlocks.end()), part);
+    if (mremap(source, part, part, MREMAP_MAYMOVE | MREMAP_FIXED, base + filled) ==
+        MAP_FAILED) {
+      // The target may have been unmapped first: map it fresh again.
+      munmap(source, part);
+      if (mmap(base + filled, part, PROT_READ | PROT_WRITE,
+               MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) == MAP_FAILED) {
+        munmap(base, bytes);
+        return nullptr;
+      }
+      break;
+    }
+    filled += part;
+  }
+  populate(base + filled, bytes - filled);
+  return newHeader(base, bytes);
 }
 
 } // namespace
 
 extern "C" void *rasp::rasp_buffer_malloc(size_t size) {
   if (size >= kCachedMinimum) {
+    if (size > SIZE_MAX - sizeof(Header) - kPage)
+      return nullptr;
+    size_t bytes = roundUpToPage(sizeof(Header) + size);
     std::lock_guard<std::mutex> lock(cacheMutex);
-    // The smallest free block that fits, unless it is over 4x too large.
-    // Its pages are resident already, so using part of it costs no memory;
-    // a fresh block would add its size to the peak.
-    auto it = freeBlocks.lower_bound(size);
-    if (it != freeBlocks.end() && it->first / 4 <= size) {
-      Header *header = it->second;
-      cachedBytes -= it->first;
-      freeBlocks.erase(it);
-      releaseTail(header + 1, size, header->capacity);
-      return header + 1;
-    }
-    // A miss: the cached blocks could not serve it, and would sit resident
-    // beside the new one (73 -> 63 bytes/token for dyck2 at 10^7), so they
-    // go back to the system first.
-    releaseCachedBlocks();
+    // The smallest cached block that fits, split if larger; else one
+    // assembled from the cached pages plus fresh ones.
+    auto it = freeBlocks.lower_bound(bytes);
+    Header *header = it != freeBlocks.end() ? takeCached(it, bytes) : assembleBlock(bytes);
+    return header ? header + 1 : nullptr;
   }
   auto *header = static_cast<Header *>(std::malloc(sizeof(Header) + size));
   if (!header)
     return nullptr;
-  header->capacity = size;
-  header->magic = kMagic;
-  return header + 1;
+  return newHeader(header, size) + 1;
 }
 
 extern "C" void rasp::rasp_buffer_free(void *ptr) {
   if (!ptr)
     return;
   Header *header = static_cast<Header *>(ptr) - 1;
-  if (header->capacity >= kCachedMinimum) {
-    std::lock_guard<std::mutex> lock(cacheMutex);
-    if (cachedBytes + header->capacity <= kCachedMaximum) {
-      cachedBytes += header->capacity;
-      freeBlocks.emplace(header->capacity, header);
-      return;
-    }
+  if (header->capacity < kCachedMinimum) {
+    std::free(header);
+    return;
   }
-  std::free(header);
+  std::lock_guard<std::mutex> lock(cacheMutex);
+  cacheBlock(header);
 }
 
 void rasp::releaseBufferCache() {

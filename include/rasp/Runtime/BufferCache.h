@@ -5,7 +5,11 @@
 // so at 10^7 tokens every temporary paid its page faults and zeroing again:
 // three quarters of dyck1's run time was in the kernel. The JIT binds the
 // generated code's `malloc`/`free` to these, which keep freed large blocks
-// (up to a cap) and hand them to the next request of a similar size.
+// (up to a cap) for later requests: a larger cached block is split, a
+// request larger than any cached block gets their pages moved into its
+// mapping (mremap), so a run faults in about its peak of live temporaries
+// and no more; those fresh pages are pre-faulted in one madvise
+// (MADV_POPULATE_WRITE) instead of one trap per 4 KiB page.
 //
 //===----------------------------------------------------------------------===//
 
