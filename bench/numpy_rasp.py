@@ -91,3 +91,28 @@ def shuffle_dyck2(t, codes):
     at_end = select(i, np.full(len(t), len(t) - 1), np.equal)
     balanced = pick(at_end, ((round_bal == 0) & (curly_bal == 0)).astype(np.int64), 0)
     return (balanced == 1) & ~ever
+
+
+def dyck(t, codes, pairs):
+    """The paper's Dyck-k for bracket pairs such as ["()", "{}"]: 0 = T, 1 = P, 2 = F."""
+    i = np.arange(len(t))
+    openers = [codes[p[0]] for p in pairs]
+    closers = [codes[p[1]] for p in pairs]
+    is_open = np.isin(t, openers).astype(np.int64)
+    is_close = np.isin(t, closers).astype(np.int64)
+    prefix = select(i, i, np.less_equal)
+    opened = np.round((i + 1) * mean(prefix, is_open))
+    closed = np.round((i + 1) * mean(prefix, is_close))
+    depth = opened - closed
+    level = depth + is_close
+    same_level = select(level, level, np.equal)
+    nth = width(same_level & prefix)
+    partner = (select(is_open, np.ones(len(t), np.int64), np.equal) & same_level
+               & select(nth, nth - 1, np.equal))
+    opener = pick(partner, t, -1)
+    matches = np.zeros(len(t), bool)
+    for o, c in zip(openers, closers):
+        matches |= (opener == o) & (t == c)
+    bad = (is_close == 1) & ~matches
+    failed = mean(prefix, (bad | (depth < 0)).astype(np.int64)) > 0
+    return np.where(failed, 2, np.where(depth == 0, 0, 1))

@@ -27,7 +27,7 @@ LETTERS = "abcdefghijklmnopqrstuvwxyz"
 PROGRAMS = [  # (s-op, vocabulary)
     ("hist", LETTERS), ("reverse", LETTERS), ("sorted", LETTERS),
     ("hist2", LETTERS), ("most_freq", LETTERS), ("dyck1", "()"),
-    ("shuffle_dyck2", "(){}"),
+    ("dyck2", "(){}"), ("dyck3", "(){}[]"), ("shuffle_dyck2", "(){}"),
 ]
 
 
@@ -74,6 +74,8 @@ def numpy_time(sop, n, vocab):
         "hist2": lambda: numpy_rasp.hist2(t),
         "most_freq": lambda: numpy_rasp.most_freq(t),
         "dyck1": lambda: numpy_rasp.dyck1(t, codes["("], codes[")"]),
+        "dyck2": lambda: numpy_rasp.dyck(t, codes, ["()", "{}"]),
+        "dyck3": lambda: numpy_rasp.dyck(t, codes, ["()", "{}", "[]"]),
         "shuffle_dyck2": lambda: numpy_rasp.shuffle_dyck2(t, codes),
     }[sop]
     start = time.perf_counter()
