@@ -34,6 +34,8 @@ select(indices, indices, <)), lexicographic selectors (select(K, Q, <) or
 operand order), permutation scatters aggregate(select(target, indices, ==),
 v) with the stable rank as target or targets with duplicates and
 out-of-range values, and global selectors (select(1, 1, ==), tautologies);
+the count idiom round((indices + 1) * prefix mean) and prefix means (or
+differences of two, shuffle_dyck's round_bal) compared with 0;
 plus near misses (one column changed). Columns may be such s-ops themselves.
 Inputs are small (n = 0, 1, 2 often) with many ties. Floats are then
 compared exactly (--exact-floats): means must add in key order. A fifth of
@@ -772,14 +774,46 @@ class Gen:
         form = "round(%s * {0})" % count if r.random() < 0.5 else "round({0} * %s)" % count
         return Node(form, "int", mean)
 
+    def mean_sign(self, d):
+        """Prefix means compared with 0: shuffle_dyck's difference of two
+        prefix shares, (mean(a) - mean(b)) <pred> 0, which becomes the
+        difference of scan_sums when |a|, |b| <= 2^19, and a lone mean
+        compared with 0; near misses: other predicates, a nonzero constant,
+        unbounded or big values, a sub with another use."""
+        r = self.rng
+        self.shapes.append("sign")
+
+        def vals():
+            u = r.random()
+            if u < 0.5:
+                return Node("indicator({0})", "int", self.col("bool", d))
+            if u < 0.65:
+                return Node("((3 * indicator({0})) - 1)", "int", self.col("bool", d))
+            return self.value_col("int")
+
+        def mean():
+            pred = "<=" if r.random() < 0.85 else r.choice(["<", ">=", ">"])
+            return Node("aggregate(select(indices, indices, %s), {0})" % pred, "float", vals())
+
+        expr = mean() if r.random() < 0.2 else Node("({0} - {1})", "float", mean(), mean())
+        zero = r.choice(["0", "0", "0.0"]) if r.random() < 0.9 else r.choice(["1", "(-1)", "0.5"])
+        cmp = r.choice(["<", "<=", ">", ">=", "==", "!="])
+        form = "({0} %s %s)" % (cmp, zero) if r.random() < 0.5 else "(%s %s {0})" % (zero, cmp)
+        if r.random() < 0.15:  # the sub (or mean) also used as a number
+            return Node("(%s and ({0} > 0.25))" % form.replace("{0}", "{1}"), "bool", expr,
+                        copy.deepcopy(expr))
+        return Node(form, "bool", expr)
+
     def rewrite_use(self, d):
         """selector_width(sel) or aggregate(sel, values[, default]) of a
         rewrite shape; int, bool, string and float values."""
         r = self.rng
         vt = r.choice(["width", "width", "width", "int", "int", "bool", "str", "str", "float",
-                       "float", "count"])
+                       "float", "count", "sign"])
         if vt == "count":
             return self.count_idiom(d)
+        if vt == "sign":
+            return self.mean_sign(d)
         if vt in ("bool", "str") and r.random() < 0.35:
             # several selected values are an error: more selectors with one match
             sel = self.scatter_sel(d) if r.random() < 0.6 else self.both(

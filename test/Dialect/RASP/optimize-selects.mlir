@@ -460,3 +460,209 @@ func.func @prefix_mean_sign_not() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1
   %c = rasp.cmp gt, %m3, %zero : !rasp.sop<f64>, !rasp.sop<i64>
   return %a, %b, %c, %m3 : !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<f64>
 }
+
+// -----
+
+// A difference of two prefix means compared with 0 (shuffle_dyck's
+// `round_bal < 0`, `round_bal == 0`) is the difference of the prefix sums
+// compared with 0: the same count d = q + 1 divides both, and for |v| <= 2^19
+// the two roundings cannot close the gap between distinct sums. Every cmp
+// user of the sub is rewritten (int or float zero, either side); the sub's
+// op id is kept; the means go.
+// CHECK-LABEL: func.func @prefix_mean_diff_sign
+// CHECK:         %[[Z:.+]] = rasp.constant 0 : !rasp.sop<i64>
+// CHECK:         %[[T:.+]] = rasp.tokens : !rasp.sop<i1>
+// CHECK:         %[[N:.+]] = rasp.not %[[T]]
+// CHECK:         %[[A:.+]] = rasp.indicator %[[T]]
+// CHECK:         %[[B:.+]] = rasp.indicator %[[N]]
+// CHECK-NOT:     rasp.aggregate
+// CHECK-NOT:     rasp.scan_mean
+// CHECK-DAG:     %[[SA:.+]] = rasp.scan_sum %[[A]], le : !rasp.sop<i64>
+// CHECK-DAG:     %[[SB:.+]] = rasp.scan_sum %[[B]], le : !rasp.sop<i64>
+// CHECK:         %[[D:.+]] = rasp.sub %[[SA]], %[[SB]] {rasp.op_id = 5 : i64} : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK:         %[[LT:.+]] = rasp.cmp lt, %[[D]], %[[Z]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK:         %[[EQ:.+]] = rasp.cmp eq, %[[Z]], %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-NOT:     rasp.scan_mean
+// CHECK:         return %[[LT]], %[[EQ]]
+func.func @prefix_mean_diff_sign() -> (!rasp.sop<i1>, !rasp.sop<i1>) {
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %fzero = rasp.constant 0.0 : !rasp.sop<f64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %n = rasp.not %t : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.indicator %n : !rasp.sop<i1> -> !rasp.sop<i64>
+  %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
+  %ma = rasp.aggregate %s, %a default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.aggregate %s, %b default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb {rasp.op_id = 5 : i64} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %eq = rasp.cmp eq, %fzero, %d : !rasp.sop<f64>, !rasp.sop<f64>
+  return %lt, %eq : !rasp.sop<i1>, !rasp.sop<i1>
+}
+
+// -----
+
+// The other operand orders and the other predicates, on scan_means, with
+// values bounded by exactly 2^19 (where(c, 2^19, -3)) and tokens_int within
+// the input's range.
+// CHECK-LABEL: func.func @prefix_mean_diff_sign_swapped
+// CHECK-DAG:     %[[W:.+]] = rasp.where
+// CHECK-DAG:     %[[V:.+]] = rasp.tokens : !rasp.sop<i64>
+// CHECK-DAG:     %[[SW:.+]] = rasp.scan_sum %[[W]], le : !rasp.sop<i64>
+// CHECK-DAG:     %[[SV:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
+// CHECK:         %[[D:.+]] = rasp.sub %[[SV]], %[[SW]] : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp lt, %{{.+}}, %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp eq, %[[D]], %{{.+}} : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp le, %[[D]], %{{.+}} : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp gt, %{{.+}}, %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp ge, %[[D]], %{{.+}} : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-DAG:     rasp.cmp ne, %{{.+}}, %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
+// CHECK-NOT:     rasp.scan_mean
+// CHECK:         return
+module attributes {rasp.int_range = [-524288, 524288]} {
+func.func @prefix_mean_diff_sign_swapped() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>) {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %fzero = rasp.constant -0.0 : !rasp.sop<f64>
+  %big = rasp.constant 524288 : !rasp.sop<i64>
+  %neg = rasp.constant -3 : !rasp.sop<i64>
+  %c = rasp.tokens : !rasp.sop<i1>
+  %w = rasp.where %c, %big, %neg : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %mv = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mw = rasp.scan_mean %w, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %mv, %mw : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %zero, %d : !rasp.sop<i64>, !rasp.sop<f64>
+  %eq = rasp.cmp eq, %d, %fzero : !rasp.sop<f64>, !rasp.sop<f64>
+  %le = rasp.cmp le, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %gt = rasp.cmp gt, %fzero, %d : !rasp.sop<f64>, !rasp.sop<f64>
+  %ge = rasp.cmp ge, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %ne = rasp.cmp ne, %zero, %d : !rasp.sop<i64>, !rasp.sop<f64>
+  return %lt, %eq, %le, %gt, %ge, %ne : !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1>
+}
+}
+
+// -----
+
+// Not rewritten: a mean with another user (both scans would run).
+// CHECK-LABEL: func.func @prefix_mean_diff_mean_used
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_mean_used() -> (!rasp.sop<i1>, !rasp.sop<f64>) {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %n = rasp.not %t : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.indicator %n : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.scan_mean %b, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  return %lt, %mb : !rasp.sop<i1>, !rasp.sop<f64>
+}
+
+// -----
+
+// Not rewritten: the sub has a user that is not a cmp (its value is needed).
+// CHECK-LABEL: func.func @prefix_mean_diff_sub_used
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_sub_used() -> (!rasp.sop<i1>, !rasp.sop<f64>) {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %n = rasp.not %t : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.indicator %n : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.scan_mean %b, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %neg = rasp.neg %d : !rasp.sop<f64> -> !rasp.sop<f64>
+  return %lt, %neg : !rasp.sop<i1>, !rasp.sop<f64>
+}
+
+// -----
+
+// Not rewritten: one of the sub's cmps is with a nonzero constant (the
+// difference's magnitude matters there), though the other is with 0.
+// CHECK-LABEL: func.func @prefix_mean_diff_nonzero
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_nonzero() -> (!rasp.sop<i1>, !rasp.sop<i1>) {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %half = rasp.constant 0.5 : !rasp.sop<f64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %n = rasp.not %t : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.indicator %n : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.scan_mean %b, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %gt = rasp.cmp gt, %d, %half : !rasp.sop<f64>, !rasp.sop<f64>
+  return %lt, %gt : !rasp.sop<i1>, !rasp.sop<i1>
+}
+
+// -----
+
+// Not rewritten: values beyond 2^19 (where(c, 2^19 + 1, 0)): the sums could
+// pass 2^50, where the roundings may close the gap.
+// CHECK-LABEL: func.func @prefix_mean_diff_too_large
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_too_large() -> !rasp.sop<i1> {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %big = rasp.constant 524289 : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.where %t, %big, %zero : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.scan_mean %b, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  return %lt : !rasp.sop<i1>
+}
+
+// -----
+
+// Not rewritten: unbounded values (tokens_int with no rasp.int_range).
+// CHECK-LABEL: func.func @prefix_mean_diff_unbounded
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_unbounded() -> !rasp.sop<i1> {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<i64>
+  %c = rasp.cmp gt, %v, %zero : !rasp.sop<i64>, !rasp.sop<i64>
+  %a = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mv = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mv : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %eq = rasp.cmp eq, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  return %eq : !rasp.sop<i1>
+}
+
+// -----
+
+// Not rewritten: a strict prefix mean (lt: position 0 takes the default, the
+// counts differ from the le mean's).
+// CHECK-LABEL: func.func @prefix_mean_diff_strict
+// CHECK-NOT:     rasp.scan_sum
+// CHECK:         rasp.sub %{{.+}}, %{{.+}} : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.scan_sum
+func.func @prefix_mean_diff_strict() -> !rasp.sop<i1> {
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %t = rasp.tokens : !rasp.sop<i1>
+  %n = rasp.not %t : !rasp.sop<i1> -> !rasp.sop<i1>
+  %a = rasp.indicator %t : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.indicator %n : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ma = rasp.scan_mean %a, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %mb = rasp.scan_mean %b, lt default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
+  %d = rasp.sub %ma, %mb : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  %lt = rasp.cmp lt, %d, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  return %lt : !rasp.sop<i1>
+}

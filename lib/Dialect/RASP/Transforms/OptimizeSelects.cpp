@@ -226,6 +226,18 @@ private:
   IntRange intRange;
 };
 
+/// An int 0 (i64) or float 0.0 (either sign) constant.
+bool isZeroConstant(Value v) {
+  auto constant = v.getDefiningOp<ConstantOp>();
+  if (!constant)
+    return false;
+  if (auto i = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
+    return i.getType().isInteger(64) && i.getValue().isZero();
+  if (auto f = llvm::dyn_cast<FloatAttr>(constant.getValue()))
+    return f.getValue().isZero();
+  return false;
+}
+
 /// `scan_mean(v, le) <pred> 0` -> `scan_sum(v, le) <pred> 0` (either operand
 /// order): dyck's `aggregate(prefix, indicator(...)) > 0`. The mean is
 /// fl(fl(s) / d) with the wrapped i64 sum s (scan_sum's very value) and d =
@@ -237,19 +249,9 @@ struct PrefixMeanSign : OpRewritePattern<CmpOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(CmpOp op,
                                 PatternRewriter &rewriter) const override {
-    auto isZero = [](Value v) {
-      auto constant = v.getDefiningOp<ConstantOp>();
-      if (!constant)
-        return false;
-      if (auto i = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
-        return i.getType().isInteger(64) && i.getValue().isZero();
-      if (auto f = llvm::dyn_cast<FloatAttr>(constant.getValue()))
-        return f.getValue().isZero();
-      return false;
-    };
     for (unsigned meanIndex : {0u, 1u}) {
       Value mean = op->getOperand(meanIndex), other = op->getOperand(1 - meanIndex);
-      if (!isZero(other) || !mean.hasOneUse())
+      if (!isZeroConstant(other) || !mean.hasOneUse())
         continue;
       Value values = matchPrefixMeanValues(mean);
       if (!values)
@@ -267,6 +269,79 @@ struct PrefixMeanSign : OpRewritePattern<CmpOp> {
     }
     return failure();
   }
+};
+
+/// `(scan_mean(a, le) - scan_mean(b, le)) <pred> 0` ->
+/// `(scan_sum(a, le) - scan_sum(b, le)) <pred> 0` (every predicate, either
+/// operand order of each cmp): shuffle_dyck's `round_bal < 0`, `== 0` with
+/// round_bal a difference of two prefix shares. Both means are fl(fl(s) / d)
+/// with the same d = q + 1 >= 1 and int sums s1, s2. With |a|, |b| <= 2^19
+/// (boundAbs, as PrefixCountTimesMean) and n < 2^31, |s| < 2^50, so fl(s) =
+/// s, and for s1 != s2 the quotients differ by a relative gap >= 2^-50, more
+/// than two roundings (<= 2^-53 each) can close: division by the same d,
+/// correctly rounded, is monotone and keeps them distinct. So
+/// fl(s1/d) - fl(s2/d) has the sign of s1 - s2 and is 0 iff s1 == s2 (the
+/// f64 subtraction is exact in sign and zero), and the i64 s1 - s2 cannot
+/// overflow. Only when every user of the sub is such a cmp (all are
+/// rewritten; else both forms would be computed) and each mean's only user
+/// is the sub.
+struct PrefixMeanDifferenceSign : OpRewritePattern<SubOp> {
+  PrefixMeanDifferenceSign(MLIRContext *ctx, IntRange intRange)
+      : OpRewritePattern(ctx), intRange(intRange) {}
+  LogicalResult matchAndRewrite(SubOp op,
+                                PatternRewriter &rewriter) const override {
+    Value lhsMean = op.getLhs(), rhsMean = op.getRhs();
+    if (lhsMean == rhsMean || !lhsMean.hasOneUse() || !rhsMean.hasOneUse() ||
+        op->use_empty())
+      return failure();
+    // Every user a cmp with a zero constant on the other side.
+    SmallVector<std::pair<CmpOp, unsigned>> cmps; // cmp, the sub's operand
+    for (OpOperand &use : op->getUses()) {
+      auto cmp = llvm::dyn_cast<CmpOp>(use.getOwner());
+      if (!cmp)
+        return failure();
+      unsigned index = use.getOperandNumber();
+      if (!isZeroConstant(cmp->getOperand(1 - index)))
+        return failure();
+      cmps.emplace_back(cmp, index);
+    }
+    Value lhsValues = matchPrefixMeanValues(lhsMean);
+    Value rhsValues = matchPrefixMeanValues(rhsMean);
+    if (!lhsValues || !rhsValues)
+      return failure();
+    for (Value values : {lhsValues, rhsValues}) {
+      std::optional<uint64_t> bound = boundAbs(values, intRange);
+      if (!bound || *bound > kMaxExactSumValue)
+        return failure();
+    }
+    Location loc = op.getLoc();
+    auto i64Type = SOpType::get(rewriter.getContext(), rewriter.getI64Type());
+    Value lhsSum = ScanSumOp::create(rewriter, lhsMean.getLoc(), i64Type,
+                                     lhsValues, Predicate::le);
+    Value rhsSum = ScanSumOp::create(rewriter, rhsMean.getLoc(), i64Type,
+                                     rhsValues, Predicate::le);
+    auto difference = SubOp::create(rewriter, loc, i64Type, lhsSum, rhsSum);
+    if (Attribute id = op->getAttr(kOpIdAttrName))
+      difference->setAttr(kOpIdAttrName, id);
+    for (const std::pair<CmpOp, unsigned> &use : cmps) {
+      CmpOp cmp = use.first;
+      unsigned index = use.second;
+      Value zero = ConstantOp::create(rewriter, cmp->getOperand(1 - index).getLoc(),
+                                      i64Type, rewriter.getI64IntegerAttr(0));
+      rewriter.modifyOpInPlace(cmp, [&] {
+        cmp->setOperand(index, difference);
+        cmp->setOperand(1 - index, zero);
+      });
+    }
+    rewriter.eraseOp(op);
+    for (Value mean : {lhsMean, rhsMean})
+      if (mean.use_empty())
+        rewriter.eraseOp(mean.getDefiningOp());
+    return success();
+  }
+
+private:
+  IntRange intRange;
 };
 
 /// The positions of `select(indices, positions, ==)` with int positions:
@@ -399,7 +474,8 @@ struct OptimizeSelectsPass
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
                  KeyedWidth, KeyedAggregate, PrefixMeanSign>(&getContext());
-    patterns.add<PrefixCountTimesMean>(&getContext(), intRange);
+    patterns.add<PrefixCountTimesMean, PrefixMeanDifferenceSign>(&getContext(),
+                                                                 intRange);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }

@@ -73,6 +73,11 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
       prefix sum in i64, when |v| <= 2^19 is provable (indicators,
       constants, tokens_int within rasp.int_range, arithmetic of those):
       the f64 mean-times-count then rounds to exactly that sum.
+    - A prefix mean compared with 0 is `scan_sum(v, le)` compared with 0
+      (any int v); `(scan_mean(a, le) - scan_mean(b, le)) <pred> 0` (the
+      sub's only users such cmps) is `(scan_sum(a, le) - scan_sum(b, le))
+      <pred> 0` in i64 when |a|, |b| <= 2^19: the shared count cannot make
+      distinct sums' means equal or swap them.
     - `aggregate(select(indices, positions, ==), values, default)` with int
       positions (reverse, `s[i]`, shifts) becomes `rasp.gather`: each query
       selects at most the one key `positions[q]`; `selector_width` of that
