@@ -141,9 +141,9 @@ static bool hostHasAVX512() {
 /// loops roughly doubled the code that instruction selection then worked
 /// through, for no measurable run-time gain.
 static constexpr const char *kJITPassPipeline =
-    "cgscc(inline),function(sroa,early-cse<memssa>,simplifycfg,instcombine,"
-    "loop(loop-rotate),loop-mssa(licm),simplifycfg,instcombine,loop(indvars),"
-    "loop-vectorize<interleave-forced-only>,instcombine,simplifycfg,"
+    "cgscc(inline),function(sroa,early-cse<memssa>,simplifycfg,instcombine<no-verify-fixpoint>,"
+    "loop(loop-rotate),loop-mssa(licm),simplifycfg,instcombine<no-verify-fixpoint>,loop(indvars),"
+    "loop-vectorize<interleave-forced-only>,instcombine<no-verify-fixpoint>,simplifycfg,"
     "loop-mssa(licm))";
 
 /// kJITPassPipeline for `tm`. Where the CPU has AVX-512, the vectorizer is
