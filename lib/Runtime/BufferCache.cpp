@@ -16,13 +16,11 @@ using namespace rasp;
 namespace {
 
 /// Precedes every block; 16 bytes keep malloc's alignment for the caller.
-struct Header {
+struct alignas(16) Header {
   size_t capacity;
-  size_t magic;
 };
 static_assert(sizeof(Header) == 16, "the header must keep 16-byte alignment");
 
-constexpr size_t kMagic = 0x52415350424c4b31; // "RASPBLK1"
 constexpr size_t kPage = 4096;
 /// Smaller blocks come from malloc's own free lists: no page faults to save.
 /// Larger ones are anonymous mappings of their own (capacity: the mapping's
@@ -41,7 +39,6 @@ size_t roundUpToPage(size_t bytes) { return (bytes + kPage - 1) & ~(kPage - 1); 
 Header *newHeader(void *at, size_t capacity) {
   auto *header = static_cast<Header *>(at);
   header->capacity = capacity;
-  header->magic = kMagic;
   return header;
 }
 

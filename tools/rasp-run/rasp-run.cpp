@@ -119,7 +119,8 @@ cl::opt<Emit> emit(
                clEnumValN(Emit::LLVMDialect, "llvm-dialect",
                           "after --rasp-to-llvm"),
                clEnumValN(Emit::LLVMIR, "llvm-ir",
-                          "LLVM IR after the JIT's LLVM passes (scalar clean-up, LICM, the loop vectorizer)"),
+                          "LLVM IR after the JIT's LLVM passes (scalar "
+                          "clean-up, LICM, the loop vectorizer)"),
                clEnumValN(Emit::Asm, "asm", "host assembly")),
     cl::init(Emit::None), cl::cat(runCategory));
 cl::opt<bool> printTime("time",
