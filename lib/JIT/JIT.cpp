@@ -4,6 +4,7 @@
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
 #include "rasp/Runtime/BufferCache.h"
 #include "rasp/Runtime/KeyedReduce.h"
+#include "rasp/Runtime/StableSort.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -201,12 +202,19 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
   auto engine = mlir::ExecutionEngine::create(llvmModule, options, std::move(*tm));
   if (!engine)
     return engine.takeError();
-  // Every typed variant of the keyed-reduce kernel is the same C function.
-  std::vector<std::string> keyedReduceNames;
-  std::string keyedReducePrefix = std::string("_mlir_ciface_") + kKeyedReduceFunctionName;
+  // Every typed variant of a runtime kernel is the same C function.
+  std::pair<std::string, void *> kernels[] = {
+      {std::string("_mlir_ciface_") + kKeyedReduceFunctionName,
+       getKeyedReduceKernelAddress()},
+      {std::string("_mlir_ciface_") + kStableSortFunctionName,
+       getStableSortKernelAddress()}};
+  std::vector<std::pair<std::string, void *>> kernelNames;
   llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
-    if (fn.isExternal() && fn.getName().starts_with(keyedReducePrefix))
-      keyedReduceNames.push_back(fn.getName().str());
+    if (!fn.isExternal())
+      return;
+    for (const auto &[prefix, address] : kernels)
+      if (fn.getName().starts_with(prefix))
+        kernelNames.emplace_back(fn.getName().str(), address);
   });
   (*engine)->registerSymbols([&](llvm::orc::MangleAndInterner interner) {
     llvm::orc::SymbolMap symbols;
@@ -218,10 +226,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
                                    llvm::JITSymbolFlags::Exported};
     symbols[interner("free")] = {llvm::orc::ExecutorAddr::fromPtr(&rasp_buffer_free),
                                  llvm::JITSymbolFlags::Exported};
-    for (const std::string &name : keyedReduceNames)
-      symbols[interner(name)] = {
-          llvm::orc::ExecutorAddr::fromPtr(getKeyedReduceKernelAddress()),
-          llvm::JITSymbolFlags::Exported};
+    for (const auto &[name, address] : kernelNames)
+      symbols[interner(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
+                                 llvm::JITSymbolFlags::Exported};
     return symbols;
   });
   auto program = std::make_unique<JITProgram>();

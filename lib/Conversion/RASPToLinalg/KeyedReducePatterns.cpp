@@ -11,6 +11,7 @@
 #include "LoweringUtils.h"
 
 #include "rasp/Runtime/KeyedReduce.h"
+#include "rasp/Runtime/StableSort.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -48,8 +49,11 @@ struct KernelColumn {
   int64_t offset = 0;
 };
 
-struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
-  using RASPConversionPattern::RASPConversionPattern;
+/// What every runtime-kernel call needs: a distinct call site and the
+/// buffers of the columns it reads.
+template <typename OpTy>
+struct KernelCallPattern : RASPConversionPattern<OpTy> {
+  using RASPConversionPattern<OpTy>::RASPConversionPattern;
 
   /// A number distinct for each kernel call in the function: the calls
   /// already made before this one.
@@ -57,7 +61,8 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
                                Operation *op) {
     int64_t calls = 0;
     op->getParentOfType<func::FuncOp>().walk([&](func::CallOp call) {
-      if (call.getCallee().starts_with(kKeyedReduceFunctionName))
+      if (call.getCallee().starts_with(kKeyedReduceFunctionName) ||
+          call.getCallee().starts_with(kStableSortFunctionName))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);
@@ -68,6 +73,82 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
            : elementType.isInteger(32) ? ColumnKind::I32
                                        : ColumnKind::I8;
   }
+
+  /// The buffer the kernel reads a stored column from: constants are
+  /// materialized, another kernel's result is read in place (its 32-bit
+  /// counts too when `allowNarrowCounts`), anything else is passed through
+  /// its own read-only to_buffer.
+  Value getStoredColumn(ConversionPatternRewriter &rewriter, Location loc,
+                        Value n, Value original, Value converted,
+                        Attribute callSite, bool allowNarrowCounts) const {
+    MapOperand operand = getMapOperand(original, converted);
+    Type elementType = getLoweredElementType(operand.raspElementType);
+    Value tensor = operand.tensor;
+    if (!tensor)
+      tensor = buildElementwise(
+          rewriter, loc, n, {operand}, elementType,
+          [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, this->state);
+    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
+    // Another keyed reduction's result: its buffer is ours and read-only
+    // (to_tensor without `writable`), so no op can overwrite it. Its 32-bit
+    // counts are read as they are, not widened into a copy.
+    if (allowNarrowCounts)
+      if (Value counts = getNarrowCounts(tensor))
+        tensor = counts;
+    if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
+      if (!result.getWritable()) {
+        auto bufferType = llvm::cast<MemRefType>(result.getBuffer().getType());
+        if (bufferType == memrefType ||
+            (allowNarrowCounts && bufferType.getElementType().isInteger(32)))
+          return result.getBuffer();
+      }
+    // Anything else (an input, a map's result) is passed as its own buffer,
+    // without a copy: the kernel only reads it, and one-shot bufferization
+    // counts to_buffer as a read right before the call, so no op writes the
+    // buffer in place before the call has read it. That holds only while
+    // each call has its own to_buffer: CSE would merge this one into an
+    // earlier call's, moving the read before ops that may then reuse the
+    // buffer (a miscompile of dyck2 seen here), so `callSite` (distinct per
+    // call) keeps them apart.
+    auto toBuffer = bufferization::ToBufferOp::create(rewriter, loc, memrefType,
+                                                      tensor, /*read_only=*/true);
+    toBuffer->setAttr(kCallSiteAttrName, callSite);
+    return toBuffer;
+  }
+
+  /// The kernel's declaration for these argument types, named `prefix` plus
+  /// one letter per memref argument. All variants share one C entry point
+  /// (descriptors have the same layout whatever the element type); the JIT
+  /// binds each name to it.
+  static func::FuncOp getKernel(ConversionPatternRewriter &rewriter,
+                                Operation *op, StringRef prefix,
+                                TypeRange argTypes) {
+    std::string name = prefix.str();
+    for (Type type : argTypes) {
+      auto memref = llvm::dyn_cast<MemRefType>(type);
+      if (!memref)
+        continue;
+      Type element = memref.getElementType();
+      name += element.isInteger(64)   ? "_l"
+              : element.isInteger(32) ? "_i"
+              : element.isF64()       ? "_d"
+                                      : "_b";
+    }
+    auto module = op->getParentOfType<ModuleOp>();
+    if (auto existing = module.lookupSymbol<func::FuncOp>(name))
+      return existing;
+    OpBuilder::InsertionGuard guard(rewriter);
+    rewriter.setInsertionPointToStart(module.getBody());
+    auto kernel = func::FuncOp::create(rewriter, module.getLoc(), name,
+                                       rewriter.getFunctionType(argTypes, {}));
+    kernel.setPrivate();
+    kernel->setAttr("llvm.emit_c_interface", rewriter.getUnitAttr());
+    return kernel;
+  }
+};
+
+struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
+  using KernelCallPattern::KernelCallPattern;
 
   /// `x + c`, `c + x` or `x - c` with an int constant c and a stored int
   /// column x (not indices, not a constant): (x, c or -c).
@@ -116,59 +197,10 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
         column.offset = offset;
         return column;
       }
-    MapOperand operand = getMapOperand(original, converted);
-    Type elementType = getLoweredElementType(operand.raspElementType);
-    Value tensor = operand.tensor;
-    if (!tensor)
-      tensor = buildElementwise(
-          rewriter, loc, n, {operand}, elementType,
-          [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, state);
-    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
-    // Another keyed reduction's result: its buffer is ours and read-only
-    // (to_tensor without `writable`), so no op can overwrite it. Its 32-bit
-    // counts are read as they are, not widened into a copy.
-    if (Value counts = getNarrowCounts(tensor))
-      tensor = counts;
-    if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
-      if (!result.getWritable()) {
-        auto bufferType = llvm::cast<MemRefType>(result.getBuffer().getType());
-        if (bufferType == memrefType || bufferType.getElementType().isInteger(32))
-          return {result.getBuffer(), kindOf(bufferType.getElementType())};
-      }
-    // Anything else (an input, a map's result) is passed as its own buffer,
-    // without a copy: the kernel only reads it, and one-shot bufferization
-    // counts to_buffer as a read right before the call, so no op writes the
-    // buffer in place before the call has read it. That holds only while
-    // each call has its own to_buffer: CSE would merge this one into an
-    // earlier call's, moving the read before ops that may then reuse the
-    // buffer (a miscompile of dyck2 seen here), so `callSite` (distinct per
-    // call) keeps them apart.
-    auto toBuffer = bufferization::ToBufferOp::create(rewriter, loc, memrefType,
-                                                      tensor, /*read_only=*/true);
-    toBuffer->setAttr(kCallSiteAttrName, callSite);
-    return {toBuffer, kindOf(elementType)};
-  }
-
-  /// The kernel's declaration for these buffer types. All variants share one
-  /// C entry point (descriptors have the same layout whatever the element
-  /// type); the JIT binds each name to it.
-  func::FuncOp getKernel(ConversionPatternRewriter &rewriter, Operation *op,
-                         TypeRange argTypes) const {
-    std::string name = kKeyedReduceFunctionName;
-    for (Type type : argTypes.take_front(kSumsSlot + 1)) {
-      Type element = llvm::cast<MemRefType>(type).getElementType();
-      name += element.isInteger(64) ? "_l" : element.isInteger(32) ? "_i" : "_b";
-    }
-    auto module = op->getParentOfType<ModuleOp>();
-    if (auto existing = module.lookupSymbol<func::FuncOp>(name))
-      return existing;
-    OpBuilder::InsertionGuard guard(rewriter);
-    rewriter.setInsertionPointToStart(module.getBody());
-    auto kernel = func::FuncOp::create(rewriter, module.getLoc(), name,
-                                       rewriter.getFunctionType(argTypes, {}));
-    kernel.setPrivate();
-    kernel->setAttr("llvm.emit_c_interface", rewriter.getUnitAttr());
-    return kernel;
+    Value buffer = getStoredColumn(rewriter, loc, n, original, converted, callSite,
+                                   /*allowNarrowCounts=*/true);
+    return {buffer,
+            kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType())};
   }
 
   /// A scalar of a lowered column as i64 (bools and string ids widened).
@@ -372,7 +404,8 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
                            offsets[kKeys0Slot], offsets[kKeys1Slot],
                            offsets[kQueries0Slot], offsets[kQueries1Slot]})
       args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
-    func::FuncOp kernel = getKernel(rewriter, op, ValueRange(args).getTypes());
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kKeyedReduceFunctionName, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
 
     // Not `writable`: canonicalization folds a later to_buffer of this
@@ -448,10 +481,75 @@ struct KeyedReduceLowering : RASPConversionPattern<KeyedReduceOp> {
   }
 };
 
+/// rasp.stable_sort -> one call of rasp_stable_sort (lib/Runtime/
+/// StableSort.cpp), which writes the sorted values straight into the result
+/// buffer: nothing to finalize, as every query selects exactly one value.
+struct StableSortLowering : KernelCallPattern<StableSortOp> {
+  using KernelCallPattern::KernelCallPattern;
+
+  LogicalResult
+  matchAndRewrite(StableSortOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value n = getInputLength(rewriter, loc, op);
+    Attribute callSite = getCallSite(rewriter, op);
+    // Indices as keys are stored like any column here (they are rare: the
+    // rewrite never makes them).
+    Value keys = getStoredColumn(rewriter, loc, n, op.getKeys(), adaptor.getKeys(),
+                                 callSite, /*allowNarrowCounts=*/true);
+    Value values = op.getValues() == op.getKeys()
+                       ? keys
+                       : getStoredColumn(rewriter, loc, n, op.getValues(),
+                                         adaptor.getValues(), callSite,
+                                         /*allowNarrowCounts=*/false);
+    if (values == keys && llvm::cast<MemRefType>(keys.getType()).getElementType() !=
+                              getLoweredElementType(sopType(op.getValues()).getElementType()))
+      values = getStoredColumn(rewriter, loc, n, op.getValues(), adaptor.getValues(),
+                               callSite, /*allowNarrowCounts=*/false);
+    Type resultElement = getLoweredElementType(sopType(op.getResult()).getElementType());
+    auto resultType = MemRefType::get({ShapedType::kDynamic}, resultElement);
+    // A returned result is sorted straight into the output buffer.
+    Value out;
+    if (op->hasAttr("rasp.returned")) {
+      Value output = op->getParentOfType<func::FuncOp>().getArgument(kOutputArg);
+      if (output.getType() == resultType)
+        out = output;
+    }
+    if (!out)
+      out = memref::AllocOp::create(rewriter, loc, resultType, ValueRange{n});
+
+    Type valueElement = llvm::cast<MemRefType>(values.getType()).getElementType();
+    SortValueKind valueKind = valueElement.isInteger(64)
+                                  ? (resultElement.isF64() ? SortValueKind::IntToFloat
+                                                           : SortValueKind::Bytes8)
+                              : valueElement.isF64()        ? SortValueKind::Bytes8
+                              : valueElement.isInteger(32) ? SortValueKind::Bytes4
+                                                           : SortValueKind::Bytes1;
+    Type keyElement = llvm::cast<MemRefType>(keys.getType()).getElementType();
+    Type i64 = rewriter.getI64Type();
+    SmallVector<Value> args = {keys, values, out};
+    for (int64_t scalar : {(int64_t)kindOf(keyElement), (int64_t)valueKind,
+                           (int64_t)op.getDescending()})
+      args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kStableSortFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+    // Read-only, as a keyed reduction's results (see there).
+    auto tensorType = RankedTensorType::get({ShapedType::kDynamic}, resultElement);
+    rewriter.replaceOp(op, bufferization::ToTensorOp::create(
+                               rewriter, loc, tensorType, out,
+                               /*restrict=*/rewriter.getUnitAttr()));
+    return success();
+  }
+
+  static SOpType sopType(Value value) { return llvm::cast<SOpType>(value.getType()); }
+};
+
 } // namespace
 
 void rasp::populateRASPKeyedReduceToLinalgPatterns(
     const TypeConverter &converter, RewritePatternSet &patterns,
     const RASPLoweringState &state) {
-  patterns.add<KeyedReduceLowering>(converter, patterns.getContext(), state);
+  patterns.add<KeyedReduceLowering, StableSortLowering>(converter, patterns.getContext(),
+                                                       state);
 }

@@ -559,3 +559,27 @@ func.func @keyed_numeric_result(%p: !rasp.sop<i64>) -> !rasp.sop<i64> {
   %w = rasp.keyed_reduce values %p : !rasp.sop<i64> default 0 -> !rasp.sop<i64>
   return %w : !rasp.sop<i64>
 }
+
+// -----
+
+func.func @stable_sort_float_keys(%f: !rasp.sop<f64>, %v: !rasp.sop<i64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{'rasp.stable_sort' op keys must be ints, bools or strings, not floats}}
+  %s = rasp.stable_sort %v by %f : !rasp.sop<i64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  return %s : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @stable_sort_int_result(%k: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{'rasp.stable_sort' op result element type must be 'f64'}}
+  %s = rasp.stable_sort %k by %k : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  return %s : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @stable_sort_string_result(%k: !rasp.sop<i64>, %b: !rasp.sop<i1>) -> !rasp.sop<!rasp.string> {
+  // expected-error @+1 {{'rasp.stable_sort' op result element type must be 'i1'}}
+  %s = rasp.stable_sort %b by %k : !rasp.sop<i1>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+  return %s : !rasp.sop<!rasp.string>
+}

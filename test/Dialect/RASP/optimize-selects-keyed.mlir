@@ -15,16 +15,15 @@ func.func @hist() -> !rasp.sop<i64> {
 
 // -----
 
-// The paper's sort: `<` on keys, ties broken by position, is the order `lt`
-// on the tuple (keys, indices); the one-match select on the target is a
-// scatter (an equality column against indices).
-// CHECK-LABEL: func.func @sort
+// The paper's sort's rank: `<` on keys, ties broken by position, is the
+// order `lt` on the tuple (keys, indices). (Scattering by it becomes a
+// stable_sort: optimize-selects-sort.mlir.)
+// CHECK-LABEL: func.func @sort_rank
 // CHECK:         %[[T:.+]] = rasp.tokens
 // CHECK:         %[[I:.+]] = rasp.indices
 // CHECK:         %[[R:.+]] = rasp.keyed_reduce order lt(%[[T]], %[[I]] : !rasp.sop<!rasp.string>, !rasp.sop<i64>) to(%[[T]], %[[I]] : !rasp.sop<!rasp.string>, !rasp.sop<i64>) -> !rasp.sop<i64>
-// CHECK:         %[[S:.+]] = rasp.keyed_reduce equal(%[[R]] : !rasp.sop<i64>) to(%[[I]] : !rasp.sop<i64>) values %[[T]] : !rasp.sop<!rasp.string> default 0 -> !rasp.sop<!rasp.string>
-// CHECK:         return %[[S]]
-func.func @sort() -> !rasp.sop<!rasp.string> {
+// CHECK:         return %[[R]]
+func.func @sort_rank() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
   %i = rasp.indices : !rasp.sop<i64>
   %lt = rasp.select %t, %t, lt : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
@@ -33,6 +32,24 @@ func.func @sort() -> !rasp.sop<!rasp.string> {
   %tie = rasp.select_and %eq, %before
   %goes = rasp.select_or %lt, %tie
   %target = rasp.selector_width %goes : !rasp.sop<i64>
+  return %target : !rasp.sop<i64>
+}
+
+// -----
+
+// A scatter by a rank whose ties share a rank (not a permutation): an
+// equality column against indices, with the values.
+// CHECK-LABEL: func.func @scatter
+// CHECK:         %[[T:.+]] = rasp.tokens
+// CHECK:         %[[I:.+]] = rasp.indices
+// CHECK:         %[[R:.+]] = rasp.keyed_reduce order lt(%[[T]] : !rasp.sop<!rasp.string>) to(%[[T]] : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+// CHECK:         %[[S:.+]] = rasp.keyed_reduce equal(%[[R]] : !rasp.sop<i64>) to(%[[I]] : !rasp.sop<i64>) values %[[T]] : !rasp.sop<!rasp.string> default 0 -> !rasp.sop<!rasp.string>
+// CHECK:         return %[[S]]
+func.func @scatter() -> !rasp.sop<!rasp.string> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %lt = rasp.select %t, %t, lt : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+  %target = rasp.selector_width %lt : !rasp.sop<i64>
   %at = rasp.select %target, %i, eq : !rasp.sop<i64>, !rasp.sop<i64>
   %sorted = rasp.aggregate %at, %t default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
   return %sorted : !rasp.sop<!rasp.string>

@@ -318,6 +318,18 @@ LogicalResult GatherOp::verify() {
   return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
 }
 
+LogicalResult StableSortOp::verify() {
+  SOpType values = sopType(getValues());
+  if (sopType(getKeys()).isFloat())
+    return emitOpError("keys must be ints, bools or strings, not floats");
+  // The aggregate of exactly one selected value: numeric values give a float.
+  Type expected = values.isNumeric() ? Float64Type::get(getContext())
+                                     : values.getElementType();
+  if (sopType(getResult()).getElementType() != expected)
+    return emitOpError("result element type must be ") << expected;
+  return success();
+}
+
 LogicalResult ScanMeanOp::verify() {
   Predicate predicate = getPredicate();
   if (predicate == Predicate::eq || predicate == Predicate::ne)

@@ -461,6 +461,70 @@ struct KeyedAggregate : OpRewritePattern<AggregateOp> {
   }
 };
 
+/// The key column K when `rank` is the stable rank of K: the width of the
+/// lexicographic order lt (or gt) on (K, indices) against itself, with no
+/// equality columns and no filters, as a selector_width or as the
+/// keyed_reduce it becomes. Those (key, index) pairs are distinct, so the
+/// ranks are a permutation of [0, n). Sets `descending` for gt.
+Value matchStableRank(Value rank, bool &descending) {
+  auto isIndices = [](Value v) { return static_cast<bool>(v.getDefiningOp<IndicesOp>()); };
+  auto strictOrder = [&](std::optional<Predicate> order) {
+    if (!order || (*order != Predicate::lt && *order != Predicate::gt))
+      return false;
+    descending = *order == Predicate::gt;
+    return true;
+  };
+  if (auto width = rank.getDefiningOp<SelectorWidthOp>()) {
+    std::optional<KeyedSelector> keyed =
+        matchKeyedSelector(width.getSelector(), kMaxKeyedColumns);
+    if (!keyed || !keyed->equal.empty() || keyed->order.size() != 2 ||
+        !keyed->keyFilters.empty() || !keyed->queryFilters.empty() ||
+        !strictOrder(keyed->orderPredicate))
+      return Value();
+    auto [key, query] = keyed->order[0];
+    auto [keyIndex, queryIndex] = keyed->order[1];
+    if (key != query || isIndices(key) || !isIndices(keyIndex) || !isIndices(queryIndex))
+      return Value();
+    return key;
+  }
+  if (auto keyed = rank.getDefiningOp<KeyedReduceOp>()) {
+    if (keyed.getValues() || !keyed.getEqualKeys().empty() || keyed.getKeyMask() ||
+        keyed.getQueryMask() || keyed.getOrderKeys().size() != 2 ||
+        !strictOrder(keyed.getOrder()))
+      return Value();
+    Value key = keyed.getOrderKeys()[0];
+    if (key != keyed.getOrderQueries()[0] || isIndices(key) ||
+        !isIndices(keyed.getOrderKeys()[1]) || !isIndices(keyed.getOrderQueries()[1]))
+      return Value();
+    return key;
+  }
+  return Value();
+}
+
+/// aggregate(select(rank, indices, ==), values) with `rank` the stable rank
+/// of K -> stable_sort(values by K): one counting or radix sort instead of a
+/// rank pass, a scatter and the aggregate's checks (none can fail: each
+/// query selects exactly one key). Tried before the scatter becomes a
+/// keyed_reduce (higher benefit).
+struct StableSortByRank : OpRewritePattern<AggregateOp> {
+  StableSortByRank(MLIRContext *context)
+      : OpRewritePattern<AggregateOp>(context, /*benefit=*/2) {}
+  LogicalResult matchAndRewrite(AggregateOp op,
+                                PatternRewriter &rewriter) const override {
+    auto select = op.getSelector().getDefiningOp<SelectOp>();
+    if (!select || select.getPredicate() != Predicate::eq ||
+        !select.getQueries().getDefiningOp<IndicesOp>())
+      return failure();
+    bool descending = false;
+    Value keys = matchStableRank(select.getKeys(), descending);
+    if (!keys)
+      return failure();
+    replaceKeepingId<StableSortOp>(rewriter, op, op.getType(), op.getValues(),
+                                   keys, descending);
+    return success();
+  }
+};
+
 struct OptimizeSelectsPass
     : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
   void runOnOperation() override {
@@ -473,7 +537,8 @@ struct OptimizeSelectsPass
     }
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
-                 KeyedWidth, KeyedAggregate, PrefixMeanSign>(&getContext());
+                 KeyedWidth, KeyedAggregate, PrefixMeanSign, StableSortByRank>(
+        &getContext());
     patterns.add<PrefixCountTimesMean, PrefixMeanDifferenceSign>(&getContext(),
                                                                  intRange);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

@@ -409,6 +409,41 @@ def RASP_GatherOp : RASP_Op<"gather", [Pure]> {
   let hasVerifier = 1;
 }
 
+def RASP_StableSortOp : RASP_Op<"stable_sort", [Pure]> {
+  let summary = "the values, stably sorted by their keys";
+  let description = [{
+    The paper's sort: `aggregate(select(rank, indices, ==), values)` where
+    `rank = selector_width(select(keys, keys, <) or (select(keys, keys, ==)
+    and select(indices, indices, <)))`. The rank of position k counts the
+    positions whose (key, index) pair is smaller, so the ranks are a
+    permutation of [0, n): every query selects exactly one key, no default is
+    ever taken and no error is possible, and position q holds the value
+    whose rank is q. With `descending` the order is `>` on (key, index):
+    keys from largest to smallest, equal keys from the last position to the
+    first.
+
+    Computed in O(n) by a counting sort when the keys' range is small, or an
+    LSD radix sort of the keys otherwise (lib/Runtime/StableSort.cpp),
+    instead of a rank pass and a scatter. The result type is the aggregate's:
+    a float for int or float values (the mean of one value is that value),
+    the values' type otherwise. Keys are ints, bools or strings. Made by
+    `rasp-optimize-selects`; the front end never emits it.
+
+    ```mlir
+    %sorted = rasp.stable_sort %tokens by %tokens
+                : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins RASP_AnySOp:$values, RASP_AnySOp:$keys,
+                       UnitAttr:$descending);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    $values `by` $keys (`descending` $descending^)? attr-dict `:`
+    qualified(type($values)) `,` qualified(type($keys)) `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 def RASP_KeyedReduceOp : RASP_Op<"keyed_reduce",
     [Pure, AttrSizedOperandSegments]> {
   let summary = "selector_width or aggregate of a selector made of key comparisons";

@@ -83,6 +83,12 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
       selects at most the one key `positions[q]`; `selector_width` of that
       select is 1 where the position is in [0, n).
 
+    - The paper's sort, `aggregate(select(rank, indices, ==), values)` where
+      `rank` is the width of `<` (or `>`) on `(K, indices)` against itself
+      (the stable rank, a permutation of [0, n)), becomes
+      `rasp.stable_sort(values by K)`: one counting or radix sort writes the
+      result, instead of a rank pass, a scatter and the aggregate's checks
+      (which cannot fail: each query selects exactly one key).
     - Any other selector that is a conjunction of key comparisons becomes
       `rasp.keyed_reduce`, answered by counting or radix-sorting packed keys
       (O(n) or O(n * key bytes)) in a runtime kernel: equality columns

@@ -1,0 +1,52 @@
+// RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+
+// A returned sort of the tokens by themselves: one call that reads the
+// input's own buffer as keys and values (key kind 2: I32 string ids; value
+// kind 4: 4-byte copies; ascending) and writes the output buffer itself.
+// CHECK-LABEL: func.func @sort_tokens
+// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi32>
+// CHECK-DAG:     %[[I32:.+]] = arith.constant 2 : i64
+// CHECK-DAG:     %[[BYTES4:.+]] = arith.constant 4 : i64
+// CHECK-DAG:     %[[ASC:.+]] = arith.constant 0 : i64
+// CHECK:         %[[T:.+]] = bufferization.to_buffer %arg0 read_only
+// CHECK-NOT:     memref.alloc
+// CHECK:         call @rasp_stable_sort_i_i_i(%[[T]], %[[T]], %[[OUT]], %[[I32]], %[[BYTES4]], %[[ASC]])
+// CHECK-NOT:     memref.alloc
+// CHECK:         return
+func.func @sort_tokens() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %s = rasp.stable_sort %t by %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  return %s : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// Int values by other int keys, descending, not returned: an f64 result
+// buffer, the values converted by the kernel (value kind 9: IntToFloat),
+// read back as a read-only tensor by the map that uses them.
+// CHECK-LABEL: func.func @sort_descending
+// CHECK:         %[[BUF:.+]] = memref.alloc(%{{.+}}) : memref<?xf64>
+// CHECK:         call @rasp_stable_sort_l_l_d(%{{.+}}, %{{.+}}, %[[BUF]], %c1_i64, %c9_i64, %c1_i64_{{[0-9]+}})
+// CHECK:         bufferization.to_tensor %[[BUF]] restrict : memref<?xf64>
+// CHECK:         linalg.generic
+func.func @sort_descending() -> !rasp.sop<f64> {
+  %t = rasp.tokens : !rasp.sop<i64>
+  %k = rasp.neg %t : !rasp.sop<i64> -> !rasp.sop<i64>
+  %s = rasp.stable_sort %t by %k descending : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<f64>
+  %c = rasp.constant 2.0 : !rasp.sop<f64>
+  %r = rasp.mul %s, %c : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  return %r : !rasp.sop<f64>
+}
+
+// -----
+
+// Bool values by string keys: one-byte copies (value kind 1).
+// CHECK-LABEL: func.func @sort_bools
+// CHECK:         call @rasp_stable_sort_i_b_b(
+// CHECK-SAME:      %c2_i64, %c1_i64, %c0_i64)
+func.func @sort_bools() -> !rasp.sop<i1> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %b = rasp.tokens : !rasp.sop<i1>
+  %s = rasp.stable_sort %b by %t : !rasp.sop<i1>, !rasp.sop<!rasp.string> -> !rasp.sop<i1>
+  return %s : !rasp.sop<i1>
+}
