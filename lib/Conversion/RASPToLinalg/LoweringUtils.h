@@ -101,14 +101,17 @@ mlir::Value emitFloorModFloat(mlir::OpBuilder &b, mlir::Location loc,
 
 /// The aggregate's value from per-query selected-value sums and selection
 /// counts, with its run-time checks (several strings selected, mixed
-/// defaults): shared by every kernel that computes an aggregate.
+/// defaults): shared by every kernel that computes an aggregate. When every
+/// query selects exactly one key (`exactlyOneSelected`; `counts` may then be
+/// null), the sums are the values and nothing is checked.
 mlir::Value finalizeAggregate(mlir::ConversionPatternRewriter &rewriter,
                               mlir::Operation *op, mlir::Location loc,
                               mlir::Value n, mlir::Value sums, mlir::Value counts,
                               SOpType valuesType, mlir::Attribute defaultValue,
                               SOpType resultSOpType,
                               const RASPLoweringState &state,
-                              bool atMostOneSelected = false);
+                              bool atMostOneSelected = false,
+                              bool exactlyOneSelected = false);
 
 } // namespace rasp::lowering
 

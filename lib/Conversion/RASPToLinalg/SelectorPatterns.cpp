@@ -368,8 +368,24 @@ Value rasp::lowering::finalizeAggregate(
     ConversionPatternRewriter &rewriter, Operation *op, Location loc, Value n,
     Value sums, Value counts, SOpType valuesType, Attribute defaultValue,
     SOpType resultSOpType, const RASPLoweringState &state,
-    bool atMostOneSelected) {
+    bool atMostOneSelected, bool exactlyOneSelected) {
   Type sumType = llvm::cast<RankedTensorType>(sums.getType()).getElementType();
+  if (exactlyOneSelected) {
+    // Each value is its own mean; no default, no error is possible. The
+    // counts are not read: no check loops, no count buffer.
+    Type resultType = getLoweredElementType(resultSOpType.getElementType());
+    bool isNumeric = valuesType.isNumeric();
+    return buildElementwise(
+        rewriter, loc, n, {{sums, Attribute(), sumType}}, resultType,
+        [&](OpBuilder &b, Location loc, ArrayRef<Value> s) -> Value {
+          if (isNumeric)
+            return toF64(b, loc, s[0]);
+          if (resultType.isInteger(1))
+            return arith::TruncIOp::create(b, loc, resultType, s[0]);
+          return s[0];
+        },
+        state);
+  }
   Type countType = llvm::cast<RankedTensorType>(counts.getType()).getElementType();
   SmallVector<MapOperand> finalOperands = {{sums, Attribute(), sumType},
                                            {counts, Attribute(), countType}};
@@ -507,9 +523,9 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
     if (operands[0].tensor)
       inputs.push_back(operands[0].tensor);
     // Positions always in range select their key at every query: the values
-    // are gathered as they are (no mask, no clamp) and the count is a
-    // constant 1 (a fill below), which fuses into the finalization and folds
-    // its checks away. Otherwise the generic also yields a per-query count.
+    // are gathered as they are (no mask, no clamp), with no count and no
+    // checks (finalizeAggregate's exactlyOneSelected). Otherwise the generic
+    // also yields a per-query count.
     SmallVector<Value> outputs = {empty};
     if (!alwaysInRange)
       outputs.push_back(countEmpty);
@@ -557,19 +573,14 @@ struct GatherLowering : RASPConversionPattern<GatherOp> {
           linalg::YieldOp::create(b, l, ValueRange{sum, count});
         });
     Value sums = generic.getResult(0);
-    Value counts =
-        alwaysInRange
-            ? linalg::FillOp::create(
-                  rewriter, loc,
-                  ValueRange{arith::ConstantIntOp::create(rewriter, loc, countType, 1)},
-                  ValueRange{countEmpty})
-                  .getResult(0)
-            : generic.getResult(1);
+    // Always in range: exactly one key per query, counts are not needed.
+    Value counts = alwaysInRange ? Value() : generic.getResult(1);
     rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sums, counts,
                                              op.getValues().getType(),
                                              op.getDefaultValueAttr(),
                                              op.getType(), state,
-                                             /*atMostOneSelected=*/true));
+                                             /*atMostOneSelected=*/true,
+                                             /*exactlyOneSelected=*/alwaysInRange));
     return success();
   }
 
