@@ -15,7 +15,8 @@ std::string rasp::getStagePipeline(LoweringStage stage,
   case LoweringStage::Linalg:
     // Fusion merges chains of maps (and their constants) into one loop.
     return "rasp-intern-strings,convert-rasp-to-linalg,canonicalize,"
-           "linalg-fuse-elementwise-ops,canonicalize,cse";
+           "linalg-fuse-elementwise-ops,canonicalize,cse,"
+           "func.func(rasp-fuse-streams),canonicalize,cse";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
     // caller's output buffer; deallocation frees the O(n) temporaries. The

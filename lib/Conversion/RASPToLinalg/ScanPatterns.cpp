@@ -2,6 +2,9 @@
 //
 // One pass over the positions (forward for prefixes, backward for suffixes)
 // carrying an exact i64 sum; each position's count is known in closed form.
+// Prefixes are a linalg.generic with one in-order (reduction) loop, so that
+// element-wise producers fuse into them; suffixes an scf.for (a linalg map
+// cannot read position n - 1 - q).
 // scan_sum stores the sum itself (no count, no division, no default).
 //
 //===----------------------------------------------------------------------===//
@@ -9,6 +12,7 @@
 #include "LoweringUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
@@ -35,6 +39,34 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
   Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
   Value init = tensor::EmptyOp::create(
       rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, resultType, ValueRange{n});
+  if (forward) {
+    // A generic whose one loop is a reduction, in order: the running sum is
+    // a 0-d output (loaded and stored each step, kept in a register by
+    // LLVM), position q's result an output indexed by q. Element-wise
+    // producers of the values then fuse into it (linalg-fuse-elementwise-
+    // ops), so `indicator(tokens == "(")` is computed in the scan's loop
+    // instead of in an n-element buffer of its own.
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap position = AffineMap::getMultiDimIdentityMap(1, ctx);
+    AffineMap scalar = AffineMap::get(1, 0, {}, ctx);
+    Value sumInit =
+        linalg::FillOp::create(
+            rewriter, loc, ValueRange{zeroI64},
+            ValueRange{tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64)})
+            .getResult(0);
+    auto scan = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{sumInit.getType(), init.getType()}, ValueRange{values},
+        ValueRange{sumInit, init}, ArrayRef<AffineMap>{position, scalar, position},
+        ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value sum = args[1];
+          Value next = arith::AddIOp::create(b, l, sum, args[0]);
+          Value total = inclusive ? next : sum;
+          Value q = arith::IndexCastOp::create(b, l, i64, linalg::IndexOp::create(b, l, 0));
+          linalg::YieldOp::create(b, l, ValueRange{next, finish(b, l, total, q)});
+        });
+    return scan.getResult(1);
+  }
   auto loop = scf::ForOp::create(
       rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
       [&](OpBuilder &b, Location l, Value i, ValueRange carried) {

@@ -97,4 +97,34 @@ def RASPEarlyDealloc : Pass<"rasp-early-dealloc", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def RASPFuseStreams : Pass<"rasp-fuse-streams", "mlir::func::FuncOp"> {
+  let summary = "Fuse running sums and maps over the positions into one loop";
+  let description = [{
+    A rasp program's O(n) parts are streams: element-wise maps and prefix
+    running sums (rasp.scan_mean / scan_sum), each a linalg.generic with one
+    loop over the positions whose operands are read and written at the loop
+    position (plus 0-d accumulators for a running sum, whose loop is a
+    `reduction`: in order). linalg-fuse-elementwise-ops fuses an element-wise
+    producer into its consumer only when it has one use and never fuses a
+    running sum, so the paper's dyck programs still write an i64 buffer per
+    running sum and per shared map: most of their time is spent faulting in
+    and streaming those buffers.
+
+    This pass fuses any stream producer into any stream consumer: the
+    producer's body (and its accumulators, as extra 0-d outputs) is cloned
+    into the consumer's loop, which then runs in order if either did. A
+    producer with other users stays for them and is recomputed here (a few
+    scalar ops per position against an 8n-byte buffer). Repeated to a fixed
+    point, dyck1 becomes one loop over the tokens with three running sums
+    in registers. Bodies are capped at `max-ops` operations so that
+    recomputation cannot blow up; operands of other lengths do not occur
+    (every rank-1 tensor of a rasp function has the input's length n).
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"128",
+           "Largest fused body (operations) the pass creates">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 #endif // RASP_CONVERSION_PASSES_TD

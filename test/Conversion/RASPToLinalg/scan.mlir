@@ -1,20 +1,22 @@
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 
-// A prefix (le) runs forward: the inclusive sum, count q + 1.
+// A prefix (le) runs forward: one in-order (reduction) loop whose 0-d
+// output is the running sum and whose other output is position q's mean of
+// the inclusive sum over q + 1 keys.
 // CHECK-LABEL: func.func @prefix_le(
 // CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:.+]]: tensor<?xi64>,
-// CHECK:         %[[N:.+]] = tensor.dim
-// CHECK:         %[[R:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %[[N]] step %{{.+}} iter_args(%[[SUM:.+]] = %{{.+}}, %[[OUT:.+]] = %{{.+}}) -> (i64, tensor<?xf64>) {
-// CHECK:           %[[V:.+]] = tensor.extract %[[INTS]][%[[I]]] : tensor<?xi64>
-// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
-// CHECK:           %[[Q:.+]] = arith.index_cast %[[I]] : index to i64
+// CHECK:         %[[ZERO:.+]] = linalg.fill ins(%{{.+}} : i64) outs(%{{.+}} : tensor<i64>)
+// CHECK:         %[[R:.+]]:2 = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["reduction"]} ins(%[[INTS]] : tensor<?xi64>) outs(%[[ZERO]], %{{.+}} : tensor<i64>, tensor<?xf64>)
+// CHECK-NEXT:    ^bb0(%[[V:.+]]: i64, %[[SUM:.+]]: i64, %{{.+}}: f64):
+// CHECK-NEXT:      %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK-NEXT:      %[[I:.+]] = linalg.index 0 : index
+// CHECK-NEXT:      %[[Q:.+]] = arith.index_cast %[[I]] : index to i64
 // CHECK:           %[[COUNT:.+]] = arith.addi %[[Q]], %{{.+}} : i64
 // CHECK:           %[[TOTAL:.+]] = arith.sitofp %[[NEXT]] : i64 to f64
 // CHECK:           %[[C:.+]] = arith.sitofp %[[COUNT]] : i64 to f64
 // CHECK:           %[[MEAN:.+]] = arith.divf %[[TOTAL]], %[[C]] : f64
 // CHECK:           %[[PICK:.+]] = arith.select %{{.+}}, %{{.+}}, %[[MEAN]] : f64
-// CHECK:           tensor.insert %[[PICK]] into %[[OUT]][%[[I]]]
-// CHECK:           scf.yield %[[NEXT]], %{{.+}} : i64, tensor<?xf64>
+// CHECK:           linalg.yield %[[NEXT]], %[[PICK]] : i64, f64
 // CHECK:         bufferization.materialize_in_destination %[[R]]#1
 func.func @prefix_le() -> !rasp.sop<f64> {
   %v = rasp.tokens : !rasp.sop<i64>
@@ -50,14 +52,12 @@ func.func @suffix_gt() -> !rasp.sop<f64> {
 // default. A prefix (le) stores the sum after adding the position's value.
 // CHECK-LABEL: func.func @sum_le(
 // CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:.+]]: tensor<?xi64>,
-// CHECK:         %[[N:.+]] = tensor.dim
-// CHECK:         %[[R:.+]]:2 = scf.for %[[I:.+]] = %{{.+}} to %[[N]] step %{{.+}} iter_args(%[[SUM:.+]] = %{{.+}}, %[[OUT:.+]] = %{{.+}}) -> (i64, tensor<?xi64>) {
-// CHECK:           %[[V:.+]] = tensor.extract %[[INTS]][%[[I]]] : tensor<?xi64>
-// CHECK:           %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
+// CHECK:         %[[R:.+]]:2 = linalg.generic {{.*}} iterator_types = ["reduction"]} ins(%[[INTS]] : tensor<?xi64>) outs(%{{.+}}, %{{.+}} : tensor<i64>, tensor<?xi64>)
+// CHECK-NEXT:    ^bb0(%[[V:.+]]: i64, %[[SUM:.+]]: i64, %{{.+}}: i64):
+// CHECK-NEXT:      %[[NEXT:.+]] = arith.addi %[[SUM]], %[[V]] : i64
 // CHECK-NOT:       arith.divf
 // CHECK-NOT:       arith.select
-// CHECK:           %[[U:.+]] = tensor.insert %[[NEXT]] into %[[OUT]][%[[I]]]
-// CHECK:           scf.yield %[[NEXT]], %[[U]] : i64, tensor<?xi64>
+// CHECK:           linalg.yield %[[NEXT]], %[[NEXT]] : i64, i64
 // CHECK:         bufferization.materialize_in_destination %[[R]]#1
 func.func @sum_le() -> !rasp.sop<i64> {
   %v = rasp.tokens : !rasp.sop<i64>
