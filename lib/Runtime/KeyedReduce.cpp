@@ -28,6 +28,14 @@
 // dense ranks (sort + unique), which keeps the order and equality of values.
 // Sums wrap modulo 2^64, as the generic kernel's i64 sums do.
 //
+// No loop switches per element: each pass is instantiated for the key
+// mask (none or bytes), the values (none, i64, i32) and the output widths,
+// the query mask is applied after the pass, and packed values (or group
+// numbers) are produced a block at a time by loops instantiated per column
+// storage. A bucket holds a count and a sum together (one cache line): 32-bit
+// counts, and a sum modulo 2^32 in the same 64-bit word when sums are
+// written as 32 bits.
+//
 //===----------------------------------------------------------------------===//
 
 #include "rasp/Runtime/KeyedReduce.h"
@@ -39,6 +47,7 @@
 #include <cstring>
 #include <memory>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 using namespace rasp;
@@ -61,7 +70,9 @@ struct MemRef1D {
 // rasp::Predicate values (RASPOps.td).
 constexpr int64_t kLt = 2, kGt = 3, kLe = 4, kGe = 5;
 
-/// A read-only column of n values, whatever its storage.
+/// A read-only column of n values, whatever its storage. The hot loops do
+/// not use operator[] (a switch per element): they visit the column once
+/// (visitColumn) and are instantiated for its storage.
 struct Column {
   ColumnKind kind = ColumnKind::Absent;
   const char *base = nullptr;
@@ -88,6 +99,10 @@ struct Column {
     return 0;
   }
 
+  bool stored() const {
+    return kind == ColumnKind::I64 || kind == ColumnKind::I32 || kind == ColumnKind::I8;
+  }
+
   bool sameAs(const Column &other) const {
     return kind == other.kind && base == other.base && stride == other.stride &&
            offset == other.offset;
@@ -105,6 +120,166 @@ Column makeColumn(ColumnKind kind, const MemRef1D *memref) {
   return column;
 }
 
+//===----------------------------------------------------------------------===//
+// Typed readers and writers. KeyedReduce::normalize makes every column the
+// loops read contiguous, so a reader is a pointer (and an offset).
+//===----------------------------------------------------------------------===//
+
+/// Element i of a contiguous stored column as a uint64: ints plus the
+/// column's offset (wrapping), bools as 0/1.
+template <typename T>
+struct Stored {
+  const T *data;
+  uint64_t offset;
+  explicit Stored(const Column &column)
+      : data(reinterpret_cast<const T *>(column.base)), offset((uint64_t)column.offset) {}
+  uint64_t operator()(int64_t i) const {
+    if constexpr (std::is_same_v<T, int8_t>)
+      return (uint64_t)(data[i] & 1);
+    else
+      return (uint64_t)(int64_t)data[i] + offset;
+  }
+};
+
+struct IndexAt {
+  uint64_t operator()(int64_t i) const { return (uint64_t)i; }
+};
+/// The weight of every key without a key mask.
+struct Ones {
+  uint64_t operator()(int64_t) const { return 1; }
+};
+/// No values: counts only.
+struct NoValues {
+  uint64_t operator()(int64_t) const { return 0; }
+};
+
+/// Calls f with the typed reader of a key or query column.
+template <typename F>
+void visitColumn(const Column &column, F &&f) {
+  switch (column.kind) {
+  case ColumnKind::I64: f(Stored<int64_t>(column)); return;
+  case ColumnKind::I32: f(Stored<int32_t>(column)); return;
+  case ColumnKind::I8: f(Stored<int8_t>(column)); return;
+  case ColumnKind::Indices: f(IndexAt{}); return;
+  case ColumnKind::Absent: f(NoValues{}); return;
+  }
+}
+
+struct NoSums {};
+
+/// The output buffers: counts as C (int32_t or int64_t), sums as S (the
+/// same, or NoSums). Writes truncate to the width (sums wrap modulo 2^64
+/// anyway, so their low 32 bits are the 32-bit sums).
+template <typename C, typename S>
+struct Outputs {
+  C *counts;
+  S *sums;
+  static constexpr bool kHasSums = !std::is_same_v<S, NoSums>;
+  void write(int64_t q, uint64_t count, uint64_t sum) const {
+    counts[q] = (C)(std::make_unsigned_t<C>)count;
+    if constexpr (kHasSums)
+      sums[q] = (S)(std::make_unsigned_t<S>)sum;
+  }
+  void add(int64_t q, uint64_t count, uint64_t sum) const {
+    counts[q] = (C)(std::make_unsigned_t<C>)((std::make_unsigned_t<C>)counts[q] + count);
+    if constexpr (kHasSums)
+      sums[q] = (S)(std::make_unsigned_t<S>)((std::make_unsigned_t<S>)sums[q] + sum);
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Buckets: a count and a sum of weighted values. Positions are below 2^32
+// (the JIT refuses n >= 2^31; the sorts keep 32-bit positions), so counts
+// fit 32 bits.
+//===----------------------------------------------------------------------===//
+
+/// Counts only.
+struct CountBucket {
+  uint32_t c = 0;
+  static CountBucket of(uint64_t w, uint64_t) { return {(uint32_t)w}; }
+  CountBucket &operator+=(CountBucket o) { c += o.c; return *this; }
+  CountBucket operator-(CountBucket o) const { return {c - o.c}; }
+  uint64_t count() const { return c; }
+  uint64_t sum() const { return 0; }
+};
+
+/// A count in the low 32 bits and a sum modulo 2^32 (sums written as 32
+/// bits: string ids) in the high 32: one 64-bit add updates both, and one
+/// cache line holds both. Counts never exceed n < 2^32, so the low half
+/// never carries into the high half, and a difference of two prefix totals
+/// (high total minus low total: the low half does not borrow) is again a
+/// count and a sum modulo 2^32. Weights are 0 or 1.
+struct PackedBucket {
+  uint64_t v = 0;
+  static PackedBucket of(uint64_t w, uint64_t x) { return {w + ((w * x) << 32)}; }
+  PackedBucket &operator+=(PackedBucket o) { v += o.v; return *this; }
+  PackedBucket operator-(PackedBucket o) const { return {v - o.v}; }
+  uint64_t count() const { return (uint32_t)v; }
+  uint64_t sum() const { return v >> 32; }
+};
+
+/// A count and a 64-bit sum side by side (one cache line for both).
+struct WideBucket {
+  uint64_t c = 0, s = 0;
+  static WideBucket of(uint64_t w, uint64_t x) { return {w, w * x}; }
+  WideBucket &operator+=(WideBucket o) { c += o.c; s += o.s; return *this; }
+  WideBucket operator-(WideBucket o) const { return {c - o.c, s - o.s}; }
+  uint64_t count() const { return c; }
+  uint64_t sum() const { return s; }
+};
+
+template <typename O>
+using BucketFor = std::conditional_t<
+    !O::kHasSums, CountBucket,
+    std::conditional_t<sizeof(*std::declval<O>().sums) == 4, PackedBucket, WideBucket>>;
+
+//===----------------------------------------------------------------------===//
+// Packed sources: the packed value (or group number) of each position,
+// produced a block at a time into a small buffer by loops instantiated per
+// column storage; the bucket loops read the buffer and are instantiated per
+// weight, values and outputs only.
+//===----------------------------------------------------------------------===//
+
+constexpr int64_t kBlock = 1024;
+
+struct PackedSource {
+  const void *context;
+  void (*fillFn)(const void *context, int64_t start, int64_t length, uint64_t *out);
+  void operator()(int64_t start, int64_t length, uint64_t *out) const {
+    fillFn(context, start, length, out);
+  }
+};
+
+/// A source calling `f(start, length, out)`; f must outlive the source.
+template <typename F>
+PackedSource sourceOf(const F &f) {
+  return {&f, [](const void *context, int64_t start, int64_t length, uint64_t *out) {
+            (*static_cast<const F *>(context))(start, length, out);
+          }};
+}
+
+/// body(start, length, packed) over the blocks of [0, n), in order.
+template <typename Body>
+void forBlocks(int64_t n, const PackedSource &source, Body &&body) {
+  uint64_t buffer[kBlock];
+  for (int64_t start = 0; start < n; start += kBlock) {
+    int64_t length = std::min(kBlock, n - start);
+    source(start, length, buffer);
+    body(start, length, (const uint64_t *)buffer);
+  }
+}
+
+/// The same, last block first (the body walks each block backwards).
+template <typename Body>
+void forBlocksBackward(int64_t n, const PackedSource &source, Body &&body) {
+  uint64_t buffer[kBlock];
+  for (int64_t end = n; end > 0; end -= kBlock) {
+    int64_t start = std::max<int64_t>(0, end - kBlock);
+    source(start, end - start, buffer);
+    body(start, end - start, (const uint64_t *)buffer);
+  }
+}
+
 struct Range {
   int64_t min = 0;
   uint64_t size = 1; // max - min + 1
@@ -115,11 +290,21 @@ Range rangeOf(const Column &keys, const Column &queries, int64_t n) {
   for (const Column *column : {&keys, &queries}) {
     if (column != &keys && column->sameAs(keys))
       break;
-    for (int64_t i = 0; i < n; ++i) {
-      int64_t v = (*column)[i];
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
+    if (column->kind == ColumnKind::Indices) {
+      lo = std::min<int64_t>(lo, 0);
+      hi = std::max<int64_t>(hi, n - 1);
+      continue;
     }
+    visitColumn(*column, [&](auto at) {
+      int64_t l = lo, h = hi;
+      for (int64_t i = 0; i < n; ++i) {
+        int64_t v = (int64_t)at(i);
+        l = std::min(l, v);
+        h = std::max(h, v);
+      }
+      lo = l;
+      hi = h;
+    });
   }
   return {lo, static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1};
 }
@@ -224,18 +409,6 @@ struct OutputColumn {
   bool wide = true;
 
   explicit operator bool() const { return base != nullptr; }
-  void set(int64_t i, uint64_t v) const {
-    if (wide)
-      static_cast<int64_t *>(base)[i] = (int64_t)v;
-    else
-      static_cast<int32_t *>(base)[i] = (int32_t)(uint32_t)v;
-  }
-  void add(int64_t i, uint64_t v) const {
-    if (wide)
-      static_cast<int64_t *>(base)[i] += (int64_t)v;
-    else
-      static_cast<int32_t *>(base)[i] += (int32_t)(uint32_t)v;
-  }
   void clear(int64_t n) const {
     std::memset(base, 0, (size_t)n * (wide ? 8 : 4));
   }
@@ -251,6 +424,7 @@ struct KeyedReduce {
   OutputColumn counts, sums; // sums absent when there are no values
 
   std::vector<std::unique_ptr<int64_t[]>> rankedStorage;
+  std::vector<std::unique_ptr<int8_t[]>> maskStorage;
   uint64_t orderRange = 1; // product of the order columns' ranges
   uint64_t packedRange = 1;
   Range ranges[kMaxKeyedColumns];
@@ -260,6 +434,103 @@ struct KeyedReduce {
       if (!keys[c].sameAs(queries[c]))
         return false;
     return true;
+  }
+
+  /// Makes every column the typed loops read contiguous (the lowering
+  /// passes contiguous memrefs; anything else is copied once): keys and
+  /// queries stored with stride 1; masks as bytes; values as stride-1 i64
+  /// or i32 (bools and indices as values are copied to i64).
+  void normalize() {
+    auto copyInts = [&](const Column &column) {
+      rankedStorage.emplace_back(new int64_t[n]);
+      int64_t *out = rankedStorage.back().get();
+      for (int64_t i = 0; i < n; ++i)
+        out[i] = column[i];
+      Column copy;
+      copy.kind = ColumnKind::I64;
+      copy.base = reinterpret_cast<const char *>(out);
+      return copy;
+    };
+    for (int c = 0; c < numColumns; ++c) {
+      bool shared = keys[c].sameAs(queries[c]);
+      if (keys[c].stored() && keys[c].stride != 1)
+        keys[c] = copyInts(keys[c]);
+      if (shared)
+        queries[c] = keys[c];
+      else if (queries[c].stored() && queries[c].stride != 1)
+        queries[c] = copyInts(queries[c]);
+    }
+    for (Column *mask : {&keyMask, &queryMask}) {
+      if (mask->kind == ColumnKind::Absent ||
+          (mask->kind == ColumnKind::I8 && mask->stride == 1))
+        continue;
+      maskStorage.emplace_back(new int8_t[n]);
+      int8_t *out = maskStorage.back().get();
+      for (int64_t i = 0; i < n; ++i)
+        out[i] = (*mask)[i] != 0;
+      mask->kind = ColumnKind::I8;
+      mask->base = reinterpret_cast<const char *>(out);
+      mask->stride = 1;
+      mask->offset = 0;
+    }
+    if (values.kind != ColumnKind::Absent &&
+        ((values.kind != ColumnKind::I64 && values.kind != ColumnKind::I32) ||
+         values.stride != 1))
+      values = copyInts(values);
+  }
+
+  /// Calls f(weight, values, outputs) with the typed key weights (Ones or
+  /// the key mask's bytes), values (NoValues, i64 or i32) and outputs.
+  template <typename F>
+  void dispatch(F &&f) const {
+    auto withOutputs = [&](auto weight, auto valueAt) {
+      auto withCounts = [&](auto *sumsBase) {
+        using S = std::remove_pointer_t<decltype(sumsBase)>;
+        if (counts.wide)
+          f(weight, valueAt, Outputs<int64_t, S>{static_cast<int64_t *>(counts.base), sumsBase});
+        else
+          f(weight, valueAt, Outputs<int32_t, S>{static_cast<int32_t *>(counts.base), sumsBase});
+      };
+      if constexpr (std::is_same_v<decltype(valueAt), NoValues>)
+        withCounts((NoSums *)nullptr);
+      else if (sums.wide)
+        withCounts(static_cast<int64_t *>(sums.base));
+      else
+        withCounts(static_cast<int32_t *>(sums.base));
+    };
+    auto withValues = [&](auto weight) {
+      if (!sums)
+        return withOutputs(weight, NoValues{});
+      if (values.kind == ColumnKind::I64)
+        withOutputs(weight, Stored<int64_t>(values));
+      else
+        withOutputs(weight, Stored<int32_t>(values));
+    };
+    if (keyMask.kind == ColumnKind::Absent)
+      withValues(Ones{});
+    else
+      withValues(Stored<int8_t>(keyMask));
+  }
+
+  /// Zeroes the outputs of the queries the query mask leaves out (every
+  /// path writes all n outputs first).
+  void applyQueryMask() const {
+    if (queryMask.kind == ColumnKind::Absent)
+      return;
+    const int8_t *mask = reinterpret_cast<const int8_t *>(queryMask.base);
+    auto clear = [&](auto *out) {
+      for (int64_t q = 0; q < n; ++q)
+        out[q] = (mask[q] & 1) ? out[q] : 0;
+    };
+    auto clearColumn = [&](const OutputColumn &column) {
+      if (column.wide)
+        clear(static_cast<int64_t *>(column.base));
+      else
+        clear(static_cast<int32_t *>(column.base));
+    };
+    clearColumn(counts);
+    if (sums)
+      clearColumn(sums);
   }
 
   /// Ranges of every column; ranks the columns when the packed range would
@@ -288,132 +559,91 @@ struct KeyedReduce {
     }
   }
 
-  /// Element i of a stored column whose type is known at compile time (the
-  /// switch of Column::operator[] hoisted out of the loops).
-  template <typename T>
-  static uint64_t storedValue(const Column &column, int64_t i) {
-    uint64_t v = (uint64_t)(int64_t)reinterpret_cast<const T *>(column.base)[i * column.stride];
-    if constexpr (std::is_same_v<T, int8_t>)
-      v &= 1;
-    return v + (uint64_t)column.offset;
+  /// packed[i] = packed[i] * size + (column[start + i] - min); the first
+  /// column starts the number.
+  static void packBlock(const Column &column, uint64_t min, uint64_t size,
+                        bool first, int64_t start, int64_t length, uint64_t *out) {
+    visitColumn(column, [&](auto at) {
+      if (first)
+        for (int64_t i = 0; i < length; ++i)
+          out[i] = at(start + i) - min;
+      else
+        for (int64_t i = 0; i < length; ++i)
+          out[i] = out[i] * size + (at(start + i) - min);
+    });
   }
 
-  template <typename T>
-  static void packColumn(const Column &column, int64_t n, uint64_t min,
-                         uint64_t size, uint64_t *out) {
-    for (int64_t i = 0; i < n; ++i)
-      out[i] = out[i] * size + (storedValue<T>(column, i) - min);
+  /// Packs columns [0, count) of one side (keys or queries) a block at a
+  /// time; no columns pack to 0.
+  void packColumns(const Column *side, int count, int64_t start, int64_t length,
+                   uint64_t *out) const {
+    if (count == 0)
+      std::fill(out, out + length, 0);
+    for (int c = 0; c < count; ++c)
+      packBlock(side[c], (uint64_t)ranges[c].min, ranges[c].size, c == 0, start,
+                length, out);
   }
 
-  template <typename ColumnsT>
-  void pack(const ColumnsT &columns, Scratch<uint64_t> &out) const {
-    out.assign(n, 0);
-    for (int c = 0; c < numColumns; ++c) {
-      const Column &column = columns[c];
-      uint64_t min = (uint64_t)ranges[c].min, size = ranges[c].size;
-      switch (column.kind) {
-      case ColumnKind::I64:
-        packColumn<int64_t>(column, n, min, size, out.data());
-        break;
-      case ColumnKind::I32:
-        packColumn<int32_t>(column, n, min, size, out.data());
-        break;
-      case ColumnKind::I8:
-        packColumn<int8_t>(column, n, min, size, out.data());
-        break;
-      default:
-        for (int64_t i = 0; i < n; ++i)
-          out[i] = out[i] * size + ((uint64_t)column[i] - min);
+  void pack(const Column *side, Scratch<uint64_t> &out) const {
+    out.resize(n);
+    for (int64_t start = 0; start < n; start += kBlock)
+      packColumns(side, numColumns, start, std::min(kBlock, n - start),
+                  out.data() + start);
+  }
+
+  /// Counting: buckets indexed by P (at most ~2n of them). Equality alone
+  /// reads each query's bucket; an order takes prefix sums over the buckets
+  /// and differences them over each query's interval.
+  void runCounting(const PackedSource &keyP, const PackedSource &queryP,
+                   uint64_t range) {
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      countingPass<BucketFor<decltype(out)>>(keyP, queryP, range, weight, valueAt, out);
+    });
+    applyQueryMask();
+  }
+
+  template <typename Bucket, typename W, typename V, typename O>
+  void countingPass(const PackedSource &keyP, const PackedSource &queryP,
+                    uint64_t range, W weight, V valueAt, O out) {
+    bool ordered = order != kNoOrder;
+    // Ordered: bucket p + 1 holds the keys at p, so prefix sums count the
+    // keys below each p.
+    Scratch<Bucket> buckets(range + (ordered ? 1 : 0));
+    Bucket *at = buckets.data() + (ordered ? 1 : 0);
+    forBlocks(n, keyP, [&](int64_t start, int64_t length, const uint64_t *p) {
+      for (int64_t i = 0; i < length; ++i)
+        at[p[i]] += Bucket::of(weight(start + i), valueAt(start + i));
+    });
+    if (!ordered) {
+      forBlocks(n, queryP, [&](int64_t start, int64_t length, const uint64_t *p) {
+        for (int64_t i = 0; i < length; ++i) {
+          Bucket b = at[p[i]];
+          out.write(start + i, b.count(), b.sum());
+        }
+      });
+      return;
+    }
+    for (uint64_t p = 1; p <= range; ++p)
+      buckets[p] += buckets[p - 1];
+    forBlocks(n, queryP, [&](int64_t start, int64_t length, const uint64_t *p) {
+      for (int64_t i = 0; i < length; ++i) {
+        Interval in = selectedInterval(p[i], orderRange, order, numEqual);
+        Bucket b = buckets[in.hi] - buckets[in.lo];
+        out.write(start + i, b.count(), b.sum());
       }
-    }
+    });
   }
 
-  uint64_t weight(int64_t k) const {
-    return keyMask.kind == ColumnKind::Absent ? 1 : (uint64_t)keyMask[k];
-  }
-
-  void write(int64_t q, uint64_t count, uint64_t sum) const {
-    if (queryMask.kind != ColumnKind::Absent && !queryMask[q])
-      count = sum = 0;
-    counts.set(q, count);
-    if (sums)
-      sums.set(q, sum);
-  }
-
-  /// Counting: bucket arrays indexed by P (at most ~2n of them); prefix sums
-  /// answer each query's interval. `keyAt(k)` and `queryAt(q)` give packed
-  /// values: read from packed copies, or straight from one stored column.
-  template <typename KeyAt, typename QueryAt>
-  void runCounting(KeyAt keyAt, QueryAt queryAt) {
-    // Counts never exceed n: 32-bit buckets halve the array (and its page
-    // faults) for up to 2^32 - 1 positions.
-    // Sums written as 32 bits (string ids) are exact modulo 2^32, and so
-    // are differences of 32-bit prefix sums.
-    bool narrowSums = sums && !sums.wide;
-    if ((uint64_t)n <= UINT32_MAX)
-      narrowSums ? runCountingWith<uint32_t, uint32_t>(keyAt, queryAt)
-                 : runCountingWith<uint32_t, uint64_t>(keyAt, queryAt);
-    else
-      runCountingWith<uint64_t, uint64_t>(keyAt, queryAt);
-  }
-
-  template <typename Count, typename Sum, typename KeyAt, typename QueryAt>
-  void runCountingWith(KeyAt keyAt, QueryAt queryAt) {
-    Scratch<Count> countBelow(packedRange + 1, 0);
-    Scratch<Sum> sumBelow(sums ? packedRange + 1 : 0, 0);
-    bool masked = keyMask.kind != ColumnKind::Absent;
-    if (!masked && !sums) {
-      for (int64_t k = 0; k < n; ++k)
-        ++countBelow[keyAt(k) + 1];
-    } else {
-      for (int64_t k = 0; k < n; ++k) {
-        uint64_t w = masked ? weight(k) : 1, p = keyAt(k) + 1;
-        countBelow[p] += (Count)w;
-        if (sums)
-          sumBelow[p] += (Sum)(w * (uint64_t)values[k]);
-      }
-    }
-    for (uint64_t p = 1; p <= packedRange; ++p) {
-      countBelow[p] += countBelow[p - 1];
-      if (sums)
-        sumBelow[p] += sumBelow[p - 1];
-    }
-    for (int64_t q = 0; q < n; ++q) {
-      Interval in = selectedInterval(queryAt(q), orderRange, order, numEqual);
-      write(q, (uint64_t)(countBelow[in.hi] - countBelow[in.lo]),
-            sums ? (uint64_t)(Sum)(sumBelow[in.hi] - sumBelow[in.lo]) : 0);
-    }
-  }
-
-  /// Counting on one stored column, read in place (no packed copy): the
-  /// histogram of a vocabulary, a scatter to positions, group sizes.
-  template <typename K, typename Q>
-  void runCountingColumn() {
-    uint64_t min = (uint64_t)ranges[0].min;
-    runCounting([&](int64_t k) { return storedValue<K>(keys[0], k) - min; },
-                [&](int64_t q) { return storedValue<Q>(queries[0], q) - min; });
-  }
-
-  /// Dispatches runCountingColumn on the stored types; false when a column
-  /// is not stored (indices) or there is not exactly one column.
-  bool tryCountingColumn() {
-    if (numColumns != 1)
-      return false;
-    auto withQuery = [&](auto keyTag) {
-      using K = decltype(keyTag);
-      switch (queries[0].kind) {
-      case ColumnKind::I64: runCountingColumn<K, int64_t>(); return true;
-      case ColumnKind::I32: runCountingColumn<K, int32_t>(); return true;
-      case ColumnKind::I8: runCountingColumn<K, int8_t>(); return true;
-      default: return false;
-      }
+  /// Counting over the packed columns (one stored column: a histogram of a
+  /// vocabulary, group sizes; two: packed on the fly), no n-element copies.
+  void runPackedCounting() {
+    auto keyFill = [&](int64_t start, int64_t length, uint64_t *out) {
+      packColumns(keys, numColumns, start, length, out);
     };
-    switch (keys[0].kind) {
-    case ColumnKind::I64: return withQuery(int64_t{});
-    case ColumnKind::I32: return withQuery(int32_t{});
-    case ColumnKind::I8: return withQuery(int8_t{});
-    default: return false;
-    }
+    auto queryFill = [&](int64_t start, int64_t length, uint64_t *out) {
+      packColumns(queries, numColumns, start, length, out);
+    };
+    runCounting(sourceOf(keyFill), sourceOf(queryFill), packedRange);
   }
 
   /// An order whose last column is indices on both sides, keys = queries,
@@ -432,138 +662,120 @@ struct KeyedReduce {
     uint64_t groups = packedRange / ranges[last].size;
     if (groups > 2 * (uint64_t)n + 4096)
       return false;
-    // One column before indices is read in place; more are packed first.
-    if (last == 1) {
-      uint64_t min = (uint64_t)ranges[0].min;
-      switch (keys[0].kind) {
-      case ColumnKind::I64:
-        return runIndexOrderCounting(groups, [&](int64_t k) {
-          return storedValue<int64_t>(keys[0], k) - min;
-        });
-      case ColumnKind::I32:
-        return runIndexOrderCounting(groups, [&](int64_t k) {
-          return storedValue<int32_t>(keys[0], k) - min;
-        });
-      case ColumnKind::I8:
-        return runIndexOrderCounting(groups, [&](int64_t k) {
-          return storedValue<int8_t>(keys[0], k) - min;
-        });
-      default:
-        break;
-      }
-    }
-    Scratch<uint64_t> packed;
-    int savedColumns = numColumns;
-    numColumns = last; // pack the columns before indices
-    pack(keys, packed);
-    numColumns = savedColumns;
-    return runIndexOrderCounting(groups, [&](int64_t k) { return packed[k]; });
-  }
-
-  /// The pass of tryIndexOrderCounting; `group(k)` is position k's group in
-  /// [0, groups).
-  template <typename GroupAt>
-  bool runIndexOrderCounting(uint64_t groups, GroupAt groupAt) {
+    // The columns before indices, packed a block at a time.
+    auto groupFill = [&](int64_t start, int64_t length, uint64_t *out) {
+      packColumns(keys, last, start, length, out);
+    };
+    PackedSource groupP = sourceOf(groupFill);
     if (groups > kCacheFriendlyGroups)
-      return runIndexOrderSorting(groups, groupAt);
-    bool lexicographic = numEqual == 0; // else the group must be equal
-    bool ascending = order == kLt || order == kLe;
-    bool inclusive = order == kLe || order == kGe;
-    bool masked = keyMask.kind != ColumnKind::Absent;
-    auto valueAt = [&](int64_t k) { return sums ? (uint64_t)values[k] : 0; };
-    // Keys in groups before g (after g for descending orders).
-    Scratch<uint64_t> outsideCount, outsideSum;
-    if (lexicographic) {
-      outsideCount.assign(groups + 1, 0);
-      outsideSum.assign(sums ? groups + 1 : 0, 0);
-      for (int64_t k = 0; k < n; ++k) {
-        uint64_t w = masked ? weight(k) : 1;
-        uint64_t slot = ascending ? groupAt(k) + 1 : groupAt(k);
-        outsideCount[slot] += w;
-        if (sums)
-          outsideSum[slot] += w * valueAt(k);
-      }
-      if (ascending) {
-        for (uint64_t g = 1; g <= groups; ++g) {
-          outsideCount[g] += outsideCount[g - 1];
-          if (sums)
-            outsideSum[g] += outsideSum[g - 1];
-        }
-      } else {
-        for (uint64_t g = groups; g-- > 0;) {
-          outsideCount[g] += outsideCount[g + 1];
-          if (sums)
-            outsideSum[g] += outsideSum[g + 1];
-        }
-      }
-    }
-    Scratch<uint64_t> seenCount(groups, 0), seenSum(sums ? groups : 0, 0);
-    for (int64_t step = 0; step < n; ++step) {
-      int64_t q = ascending ? step : n - 1 - step;
-      uint64_t g = groupAt(q);
-      uint64_t w = masked ? weight(q) : 1, wv = sums ? w * valueAt(q) : 0;
-      uint64_t count = seenCount[g], sum = sums ? seenSum[g] : 0;
-      if (lexicographic) {
-        uint64_t slot = ascending ? g : g + 1;
-        count += outsideCount[slot];
-        if (sums)
-          sum += outsideSum[slot];
-      }
-      if (inclusive) {
-        count += w;
-        sum += wv;
-      }
-      write(q, count, sum);
-      seenCount[g] += w;
-      if (sums)
-        seenSum[g] += wv;
-    }
+      return runIndexOrderSorting(groups, groupP);
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      using Bucket = BucketFor<decltype(out)>;
+      if (order == kLt || order == kLe)
+        indexOrderPass<Bucket, true>(groups, groupP, weight, valueAt, out);
+      else
+        indexOrderPass<Bucket, false>(groups, groupP, weight, valueAt, out);
+    });
+    applyQueryMask();
     return true;
   }
 
-  /// Past this many groups the running counts of runIndexOrderCounting no
+  /// The pass of tryIndexOrderCounting, forward for lt/le, backward for
+  /// gt/ge. seen[g]: the keys of group g passed so far, starting (for a
+  /// lexicographic order) at the keys of every group before g (after g).
+  template <typename Bucket, bool Ascending, typename W, typename V, typename O>
+  void indexOrderPass(uint64_t groups, const PackedSource &groupP, W weight,
+                      V valueAt, O out) {
+    bool lexicographic = numEqual == 0; // else the group must be equal
+    bool inclusive = order == kLe || order == kGe;
+    Scratch<Bucket> seen(groups);
+    if (lexicographic) {
+      forBlocks(n, groupP, [&](int64_t start, int64_t length, const uint64_t *g) {
+        for (int64_t i = 0; i < length; ++i)
+          seen[g[i]] += Bucket::of(weight(start + i), valueAt(start + i));
+      });
+      Bucket before{};
+      for (uint64_t step = 0; step < groups; ++step) {
+        uint64_t g = Ascending ? step : groups - 1 - step;
+        Bucket total = seen[g];
+        seen[g] = before;
+        before += total;
+      }
+    }
+    // Inclusive orders count the query's own key too.
+    uint64_t ownMask = inclusive ? ~(uint64_t)0 : 0;
+    auto step = [&](int64_t q, uint64_t g) {
+      uint64_t w = weight(q), x = valueAt(q);
+      Bucket s = seen[g];
+      Bucket selected = s;
+      selected += Bucket::of(w & ownMask, x);
+      out.write(q, selected.count(), selected.sum());
+      s += Bucket::of(w, x);
+      seen[g] = s;
+    };
+    if constexpr (Ascending) {
+      forBlocks(n, groupP, [&](int64_t start, int64_t length, const uint64_t *g) {
+        for (int64_t i = 0; i < length; ++i)
+          step(start + i, g[i]);
+      });
+    } else {
+      forBlocksBackward(n, groupP, [&](int64_t start, int64_t length, const uint64_t *g) {
+        for (int64_t i = length; i-- > 0;)
+          step(start + i, g[i]);
+      });
+    }
+  }
+
+  /// Past this many groups the running counts of the index-order pass no
   /// longer fit the caches, and every position pays a cache miss (10^6
   /// distinct ints: ~1 s at 10^7 tokens); sorting is then faster.
   static constexpr uint64_t kCacheFriendlyGroups = uint64_t(1) << 16;
 
-  /// runIndexOrderCounting for many groups: a stable LSD radix sort of the
+  /// The index-order pass for many groups: a stable LSD radix sort of the
   /// positions by group (32-bit group numbers, only the bytes that vary)
   /// orders them by (group, index), so each query's selection is a prefix
   /// (lt, le) or suffix (gt, ge) of that order, within its group when the
   /// group must be equal: one running count over the sorted positions.
-  template <typename GroupAt>
-  bool runIndexOrderSorting(uint64_t groups, GroupAt groupAt) {
+  bool runIndexOrderSorting(uint64_t groups, const PackedSource &groupP) {
     if (groups > UINT32_MAX || (uint64_t)n > UINT32_MAX)
       return false;
     Scratch<uint32_t> group(n), position(n);
-    for (int64_t i = 0; i < n; ++i) {
-      group[i] = (uint32_t)groupAt(i);
-      position[i] = (uint32_t)i;
-    }
+    forBlocks(n, groupP, [&](int64_t start, int64_t length, const uint64_t *g) {
+      for (int64_t i = 0; i < length; ++i) {
+        group[start + i] = (uint32_t)g[i];
+        position[start + i] = (uint32_t)(start + i);
+      }
+    });
     radixSort(group, position); // now position[i] is the i-th by (group, index)
-    bool lexicographic = numEqual == 0; // else the group must be equal
-    bool ascending = order == kLt || order == kLe;
-    bool inclusive = order == kLe || order == kGe;
-    bool masked = keyMask.kind != ColumnKind::Absent;
-    uint64_t count = 0, sum = 0;
-    for (int64_t step = 0; step < n; ++step) {
-      int64_t i = ascending ? step : n - 1 - step;
-      if (!lexicographic && step > 0 &&
-          group[i] != group[ascending ? i - 1 : i + 1])
-        count = sum = 0; // a new group
-      int64_t q = position[i];
-      uint64_t w = masked ? weight(q) : 1, wv = sums ? w * (uint64_t)values[q] : 0;
-      if (inclusive) {
-        count += w;
-        sum += wv;
-      }
-      write(q, count, sum);
-      if (!inclusive) {
-        count += w;
-        sum += wv;
-      }
-    }
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      using Bucket = BucketFor<decltype(out)>;
+      if (order == kLt || order == kLe)
+        sortedIndexOrderPass<Bucket, true>(group, position, weight, valueAt, out);
+      else
+        sortedIndexOrderPass<Bucket, false>(group, position, weight, valueAt, out);
+    });
+    applyQueryMask();
     return true;
+  }
+
+  template <typename Bucket, bool Ascending, typename W, typename V, typename O>
+  void sortedIndexOrderPass(const Scratch<uint32_t> &group,
+                            const Scratch<uint32_t> &position, W weight,
+                            V valueAt, O out) {
+    bool lexicographic = numEqual == 0; // else the group must be equal
+    uint64_t ownMask = order == kLe || order == kGe ? ~(uint64_t)0 : 0;
+    Bucket running{};
+    for (int64_t step = 0; step < n; ++step) {
+      int64_t i = Ascending ? step : n - 1 - step;
+      if (!lexicographic && step > 0 && group[i] != group[Ascending ? i - 1 : i + 1])
+        running = Bucket{}; // a new group
+      int64_t q = position[i];
+      uint64_t w = weight(q), x = valueAt(q);
+      Bucket selected = running;
+      selected += Bucket::of(w & ownMask, x);
+      out.write(q, selected.count(), selected.sum());
+      running += Bucket::of(w, x);
+    }
   }
 
   /// Keys and queries sorted by P. Selected counts and sums are prefix sums
@@ -575,52 +787,40 @@ struct KeyedReduce {
     for (int64_t i = 0; i < n; ++i)
       keyOrder[i] = (uint32_t)i;
     radixSort(keyP, keyOrder);
-    bool masked = keyMask.kind != ColumnKind::Absent;
-    // Without a mask the count below position i is i itself.
-    Scratch<uint32_t> countBelow(masked ? n + 1 : 0);
-    Scratch<uint64_t> sumBelow(sums ? n + 1 : 0);
-    if (masked || sums) {
-      uint32_t count = 0;
-      uint64_t sum = 0;
-      for (int64_t i = 0; i < n; ++i) {
-        int64_t k = keyOrder[i];
-        uint64_t w = weight(k);
-        if (masked)
-          countBelow[i] = count;
-        if (sums)
-          sumBelow[i] = sum;
-        count += (uint32_t)w;
-        if (sums)
-          sum += w * (uint64_t)values[k];
-      }
-      if (masked)
-        countBelow[n] = count;
-      if (sums)
-        sumBelow[n] = sum;
-    }
     Scratch<uint32_t> queryOrder;
-    if (shared) {
-      queryOrder.swap(keyOrder); // same rows, same order
-    } else {
-      keyOrder = Scratch<uint32_t>();
+    if (!shared) {
       queryOrder.resize(n);
       for (int64_t i = 0; i < n; ++i)
         queryOrder[i] = (uint32_t)i;
       radixSort(queryP, queryOrder);
     }
     const Scratch<uint64_t> &sortedQueries = shared ? keyP : queryP;
-    int64_t lo = 0, hi = 0;
-    for (int64_t i = 0; i < n; ++i) {
-      Interval in = selectedInterval(sortedQueries[i], orderRange, order, numEqual);
-      while (lo < n && keyP[lo] < in.lo)
-        ++lo;
-      while (hi < n && keyP[hi] < in.hi)
-        ++hi;
-      if (hi < lo)
-        hi = lo; // an empty interval
-      uint64_t count = masked ? countBelow[hi] - countBelow[lo] : (uint64_t)(hi - lo);
-      write(queryOrder[i], count, sums ? sumBelow[hi] - sumBelow[lo] : 0);
-    }
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      using Bucket = BucketFor<decltype(out)>;
+      // below[i]: the keys before sorted position i.
+      Scratch<Bucket> below(n + 1);
+      Bucket total{};
+      for (int64_t i = 0; i < n; ++i) {
+        int64_t k = keyOrder[i];
+        below[i] = total;
+        total += Bucket::of(weight(k), valueAt(k));
+      }
+      below[n] = total;
+      const Scratch<uint32_t> &order_ = shared ? keyOrder : queryOrder;
+      int64_t lo = 0, hi = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        Interval in = selectedInterval(sortedQueries[i], orderRange, order, numEqual);
+        while (lo < n && keyP[lo] < in.lo)
+          ++lo;
+        while (hi < n && keyP[hi] < in.hi)
+          ++hi;
+        if (hi < lo)
+          hi = lo; // an empty interval
+        Bucket b = below[hi] - below[lo];
+        out.write(order_[i], b.count(), b.sum());
+      }
+    });
+    applyQueryMask();
   }
 
   /// One equality column with indices on one side: a scatter to positions
@@ -628,33 +828,42 @@ struct KeyedReduce {
   /// is q) or a gather (`select(indices, position, ==)`: query q selects
   /// key position[q] alone). One pass, no ranges, no scratch; out-of-range
   /// positions select nothing.
-  template <typename T>
-  void runScatter() {
+  template <typename Target, typename W, typename V, typename O>
+  void scatterPass(Target target, W weight, V valueAt, O out) {
     counts.clear(n);
     if (sums)
       sums.clear(n);
-    for (int64_t k = 0; k < n; ++k) {
-      uint64_t q = storedValue<T>(keys[0], k);
-      if (q >= (uint64_t)n)
+    // The targets of a sort are a permutation: each add misses the caches,
+    // so the lines a few keys ahead are fetched early.
+    constexpr int64_t kAhead = 16;
+    uint64_t limit = (uint64_t)n;
+    auto prefetch = [&](int64_t k) {
+      uint64_t q = target(k);
+      q = q < limit ? q : 0;
+      __builtin_prefetch(out.counts + q, 1);
+      if constexpr (O::kHasSums)
+        __builtin_prefetch(out.sums + q, 1);
+    };
+    int64_t k = 0;
+    for (; k < n; ++k) {
+      if (k + kAhead < n)
+        prefetch(k + kAhead);
+      uint64_t q = target(k);
+      if (q >= limit)
         continue; // also negative targets
       uint64_t w = weight(k);
-      counts.add(q, w);
-      if (sums)
-        sums.add(q, w * (uint64_t)values[k]);
+      out.add((int64_t)q, w, w * valueAt(k));
     }
-    if (queryMask.kind != ColumnKind::Absent)
-      for (int64_t q = 0; q < n; ++q)
-        if (!queryMask[q])
-          write(q, 0, 0);
   }
 
-  template <typename T>
-  void runGather() {
+  template <typename Target, typename W, typename V, typename O>
+  void gatherPass(Target position, W weight, V valueAt, O out) {
     for (int64_t q = 0; q < n; ++q) {
-      uint64_t k = storedValue<T>(queries[0], q);
+      uint64_t k = position(q);
       bool hit = k < (uint64_t)n;
-      uint64_t w = hit ? weight(k) : 0;
-      write(q, w, hit && sums ? w * (uint64_t)values[k] : 0);
+      int64_t kk = hit ? (int64_t)k : 0;
+      uint64_t w = hit ? weight(kk) : 0;
+      out.write(q, w, w * valueAt(kk));
     }
   }
 
@@ -665,16 +874,20 @@ struct KeyedReduce {
     const Column &stored = scatter ? keys[0] : queries[0];
     if (!scatter && keys[0].kind != ColumnKind::Indices)
       return false;
-    switch (stored.kind) {
-    case ColumnKind::I64:
-      scatter ? runScatter<int64_t>() : runGather<int64_t>();
-      return true;
-    case ColumnKind::I32:
-      scatter ? runScatter<int32_t>() : runGather<int32_t>();
-      return true;
-    default:
+    if (stored.kind != ColumnKind::I64 && stored.kind != ColumnKind::I32)
       return false; // bools and indices: the general paths
-    }
+    auto withTarget = [&](auto at) {
+      dispatch([&](auto weight, auto valueAt, auto out) {
+        scatter ? scatterPass(at, weight, valueAt, out)
+                : gatherPass(at, weight, valueAt, out);
+      });
+    };
+    if (stored.kind == ColumnKind::I64)
+      withTarget(Stored<int64_t>(stored));
+    else
+      withTarget(Stored<int32_t>(stored));
+    applyQueryMask();
+    return true;
   }
 
   /// Two equality columns (no order) whose product of ranges is too large
@@ -693,63 +906,66 @@ struct KeyedReduce {
     Scratch<int64_t> low(groups, INT64_MAX), high(groups, INT64_MIN);
     bool shared = sharedQueries();
     for (const Column *side : {keys, queries}) {
-      for (int64_t i = 0; i < n; ++i) {
-        uint64_t g = (uint64_t)side[0][i] - min0;
-        int64_t v = side[1][i];
-        low[g] = std::min(low[g], v);
-        high[g] = std::max(high[g], v);
-      }
+      visitColumn(side[0], [&](auto first) {
+        visitColumn(side[1], [&](auto second) {
+          for (int64_t i = 0; i < n; ++i) {
+            uint64_t g = first(i) - min0;
+            int64_t v = (int64_t)second(i);
+            low[g] = std::min(low[g], v);
+            high[g] = std::max(high[g], v);
+          }
+        });
+      });
       if (shared)
         break;
     }
-    // offset[g]: the first number of group g; groups that never occur take
+    // base[g] + v: the number of (g, v), where group g's numbers start
+    // after those of the groups before it; groups that never occur take
     // none.
-    Scratch<uint64_t> offset(groups);
+    Scratch<uint64_t> base(groups);
     uint64_t total = 0;
     for (uint64_t g = 0; g < groups; ++g) {
-      offset[g] = total;
+      base[g] = total - (uint64_t)low[g];
       if (low[g] <= high[g]) {
         total += (uint64_t)high[g] - (uint64_t)low[g] + 1;
         if (total > limit)
           return false;
       }
     }
-    auto numberOf = [&](const Column *side, int64_t i) {
-      uint64_t g = (uint64_t)side[0][i] - min0;
-      return offset[g] + ((uint64_t)side[1][i] - (uint64_t)low[g]);
+    auto numbers = [&](const Column *side) {
+      return [&, side](int64_t start, int64_t length, uint64_t *out) {
+        visitColumn(side[0], [&](auto first) {
+          visitColumn(side[1], [&](auto second) {
+            for (int64_t i = 0; i < length; ++i)
+              out[i] = base[first(start + i) - min0] + second(start + i);
+          });
+        });
+      };
     };
-    uint64_t savedRange = packedRange;
-    packedRange = total;
-    runCounting([&](int64_t k) { return numberOf(keys, k); },
-                [&](int64_t q) { return numberOf(queries, q); });
-    packedRange = savedRange;
+    auto keyNumbers = numbers(keys), queryNumbers = numbers(queries);
+    runCounting(sourceOf(keyNumbers), sourceOf(queryNumbers), total);
     return true;
   }
 
   void run() {
     if (n == 0)
       return;
+    normalize();
     if (tryScatterOrGather())
       return;
     computeRanges();
-    // Buckets cost 8-16 bytes per packed value: worth it up to ~2n values.
+    // Buckets cost 4-16 bytes per packed value: worth it up to ~2n values.
     bool counting = packedRange <= 2 * (uint64_t)n + 4096;
-    if (counting && tryCountingColumn())
+    if (counting && numColumns == 1 && keys[0].stored() && queries[0].stored()) {
+      runPackedCounting();
       return;
+    }
     if (tryIndexOrderCounting())
       return;
     if (!counting && tryGroupedEqualityCounting())
       return;
     if (counting) {
-      // Packed on the fly: no n-element copies of the packed rows.
-      auto packedAt = [&](const Column *side, int64_t i) {
-        uint64_t p = 0;
-        for (int c = 0; c < numColumns; ++c)
-          p = p * ranges[c].size + ((uint64_t)side[c][i] - (uint64_t)ranges[c].min);
-        return p;
-      };
-      runCounting([&](int64_t k) { return packedAt(keys, k); },
-                  [&](int64_t q) { return packedAt(queries, q); });
+      runPackedCounting();
       return;
     }
     bool shared = sharedQueries();
