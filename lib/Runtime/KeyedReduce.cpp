@@ -47,6 +47,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -286,27 +287,63 @@ struct Range {
   uint64_t size = 1; // max - min + 1
 };
 
-Range rangeOf(const Column &keys, const Column &queries, int64_t n) {
-  int64_t lo = keys[0], hi = keys[0];
-  for (const Column *column : {&keys, &queries}) {
-    if (column != &keys && column->sameAs(keys))
-      break;
-    if (column->kind == ColumnKind::Indices) {
-      lo = std::min<int64_t>(lo, 0);
-      hi = std::max<int64_t>(hi, n - 1);
-      continue;
+/// The smallest and largest value of a column.
+struct MinMax {
+  int64_t lo, hi;
+};
+
+MinMax minMaxOf(const Column &column, int64_t n) {
+  if (column.kind == ColumnKind::Indices)
+    return {0, n - 1};
+  MinMax result{0, 0};
+  visitColumn(column, [&](auto at) {
+    int64_t lo = (int64_t)at(0), hi = lo;
+    for (int64_t i = 1; i < n; ++i) {
+      int64_t v = (int64_t)at(i);
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
     }
-    visitColumn(*column, [&](auto at) {
-      int64_t l = lo, h = hi;
-      for (int64_t i = 0; i < n; ++i) {
-        int64_t v = (int64_t)at(i);
-        l = std::min(l, v);
-        h = std::max(h, v);
-      }
-      lo = l;
-      hi = h;
-    });
+    result = {lo, hi};
+  });
+  return result;
+}
+
+/// A column whose values are another's plus a constant: the same buffer
+/// read with another offset (dyck's `nth - 1` beside `nth`).
+bool sameBuffer(const Column &a, const Column &b) {
+  return a.kind == b.kind && a.base == b.base && a.stride == b.stride &&
+         (a.kind == ColumnKind::I64 || a.kind == ColumnKind::I32);
+}
+
+/// column's min and max given those of `other`, the same buffer read with
+/// another offset, when no value wraps: neither other's values minus its
+/// offset (the stored values) nor those plus column's offset. Subtracting
+/// or adding a constant overflows only at one end of the int64 range, so
+/// checking the two extremes checks every value; every value then moves by
+/// the difference of the offsets.
+std::optional<MinMax> shiftedMinMax(const Column &column, const Column &other,
+                                    MinMax otherRange) {
+  int64_t lo, hi, rawLo, rawHi;
+  if (__builtin_sub_overflow(otherRange.lo, other.offset, &rawLo) ||
+      __builtin_sub_overflow(otherRange.hi, other.offset, &rawHi) ||
+      __builtin_add_overflow(rawLo, column.offset, &lo) ||
+      __builtin_add_overflow(rawHi, column.offset, &hi))
+    return std::nullopt;
+  return MinMax{lo, hi};
+}
+
+/// The range of the values of a key column and its query column.
+Range rangeOf(const Column &keys, const Column &queries, int64_t n) {
+  MinMax k = minMaxOf(keys, n), q = k;
+  if (!queries.sameAs(keys)) {
+    // The other column's values with a different offset: no second pass
+    // when the stored values lie where no offset wraps them.
+    std::optional<MinMax> shifted;
+    if (sameBuffer(keys, queries))
+      shifted = shiftedMinMax(queries, keys, k);
+    q = shifted ? *shifted : minMaxOf(queries, n);
   }
+  int64_t lo = std::min(k.lo, q.lo), hi = std::max(k.hi, q.hi);
   return {lo, static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo) + 1};
 }
 
@@ -920,6 +957,21 @@ struct KeyedReduce {
     uint64_t groups = ranges[0].size, min0 = (uint64_t)ranges[0].min;
     Scratch<int64_t> low(groups, INT64_MAX), high(groups, INT64_MIN);
     bool shared = sharedQueries();
+    // Queries (g, v + d) against keys (g, v) (dyck's (level, nth - 1)):
+    // each group's query values are its key values moved by d, when no
+    // value wraps (checked at the ends of the range of both, as in
+    // shiftedMinMax); then one pass over the keys finds both.
+    int64_t shift = 0;
+    bool shifted = false;
+    if (!shared && keys[0].sameAs(queries[0]) && sameBuffer(keys[1], queries[1]) &&
+        ranges[1].size != 0) {
+      int64_t lo = ranges[1].min, hi = (int64_t)((uint64_t)lo + ranges[1].size - 1), t;
+      shifted = !__builtin_sub_overflow(lo, keys[1].offset, &t) &&
+                !__builtin_sub_overflow(hi, keys[1].offset, &t) &&
+                !__builtin_sub_overflow(lo, queries[1].offset, &t) &&
+                !__builtin_sub_overflow(hi, queries[1].offset, &t) &&
+                !__builtin_sub_overflow(queries[1].offset, keys[1].offset, &shift);
+    }
     for (const Column *side : {keys, queries}) {
       visitColumn(side[0], [&](auto first) {
         visitColumn(side[1], [&](auto second) {
@@ -933,6 +985,14 @@ struct KeyedReduce {
       });
       if (shared)
         break;
+      if (shifted) {
+        for (uint64_t g = 0; g < groups; ++g)
+          if (low[g] <= high[g]) {
+            low[g] += std::min<int64_t>(shift, 0);
+            high[g] += std::max<int64_t>(shift, 0);
+          }
+        break;
+      }
     }
     // base[g] + v: the number of (g, v), where group g's numbers start
     // after those of the groups before it; groups that never occur take
