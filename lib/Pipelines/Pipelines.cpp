@@ -24,7 +24,10 @@ std::string rasp::getStagePipeline(LoweringStage stage,
     return std::string("eliminate-empty-tensors,empty-tensor-to-alloc-tensor,"
            "one-shot-bufferize{bufferize-function-boundaries "
            "function-boundary-type-conversion=identity-layout-map},"
-           "canonicalize,buffer-deallocation-pipeline,"
+           "canonicalize,"
+           "func.func(promote-buffers-to-stack{max-alloc-size-in-bytes=64 "
+           "max-rank-of-allocated-memref=0}),"
+           "buffer-deallocation-pipeline,"
            "func.func(convert-select-reductions-to-affine{parallel=") +
            (options.parallel ? "true" : "false") +
            "}),func.func(convert-linalg-to-affine-loops),"
