@@ -42,6 +42,7 @@
 #include "rasp/Runtime/BufferCache.h"
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <array>
 #include <cstdlib>
@@ -169,6 +170,25 @@ void visitColumn(const Column &column, F &&f) {
 
 struct NoSums {};
 
+/// A store that bypasses the caches (clang's builtin; a plain store
+/// elsewhere), and the fence that orders such stores before later reads.
+template <typename T>
+inline void streamingStore(T value, T *at) {
+#if defined(__clang__)
+  __builtin_nontemporal_store(value, at);
+#else
+  *at = value;
+#endif
+}
+
+inline void streamingFence() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_sfence();
+#else
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+#endif
+}
+
 /// The output buffers: counts as C (int32_t or int64_t), sums as S (the
 /// same, or NoSums). Writes truncate to the width (sums wrap modulo 2^64
 /// anyway, so their low 32 bits are the 32-bit sums).
@@ -181,6 +201,14 @@ struct Outputs {
     counts[q] = (C)(std::make_unsigned_t<C>)count;
     if constexpr (kHasSums)
       sums[q] = (S)(std::make_unsigned_t<S>)sum;
+  }
+  /// write() for passes that visit the queries in order over large outputs:
+  /// streaming stores skip reading each output line into the cache first
+  /// (half the memory traffic of a plain store to a line not in cache).
+  void writeStreaming(int64_t q, uint64_t count, uint64_t sum) const {
+    streamingStore((C)(std::make_unsigned_t<C>)count, &counts[q]);
+    if constexpr (kHasSums)
+      streamingStore((S)(std::make_unsigned_t<S>)sum, &sums[q]);
   }
   void add(int64_t q, uint64_t count, uint64_t sum) const {
     counts[q] = (C)(std::make_unsigned_t<C>)((std::make_unsigned_t<C>)counts[q] + count);
@@ -640,6 +668,10 @@ struct KeyedReduce {
     applyQueryMask();
   }
 
+  /// From this many queries on, outputs no longer fit the caches: the
+  /// in-order passes write them with streaming stores.
+  static constexpr int64_t kStreamingOutputs = int64_t(1) << 20;
+
   template <typename Bucket, typename W, typename V, typename O>
   void countingPass(const PackedSource &keyP, const PackedSource &queryP,
                     uint64_t range, W weight, V valueAt, O out) {
@@ -653,12 +685,22 @@ struct KeyedReduce {
         at[p[i]] += Bucket::of(weight(start + i), valueAt(start + i));
     });
     if (!ordered) {
+      bool streaming = n >= kStreamingOutputs;
       forBlocks(n, queryP, [&](int64_t start, int64_t length, const uint64_t *p) {
-        for (int64_t i = 0; i < length; ++i) {
-          Bucket b = at[p[i]];
-          out.write(start + i, b.count(), b.sum());
+        if (streaming) {
+          for (int64_t i = 0; i < length; ++i) {
+            Bucket b = at[p[i]];
+            out.writeStreaming(start + i, b.count(), b.sum());
+          }
+        } else {
+          for (int64_t i = 0; i < length; ++i) {
+            Bucket b = at[p[i]];
+            out.write(start + i, b.count(), b.sum());
+          }
         }
       });
+      if (streaming)
+        streamingFence();
       return;
     }
     for (uint64_t p = 1; p <= range; ++p)
