@@ -3,6 +3,7 @@
 #include "rasp/JIT/JIT.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
 #include "rasp/Runtime/BufferCache.h"
+#include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
 
@@ -207,7 +208,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
       {std::string("_mlir_ciface_") + kKeyedReduceFunctionName,
        getKeyedReduceKernelAddress()},
       {std::string("_mlir_ciface_") + kStableSortFunctionName,
-       getStableSortKernelAddress()}};
+       getStableSortKernelAddress()},
+      {std::string("_mlir_ciface_") + kGroupNeighborFunctionName,
+       getGroupNeighborKernelAddress()}};
   std::vector<std::pair<std::string, void *>> kernelNames;
   llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
     if (!fn.isExternal())

@@ -10,6 +10,7 @@
 
 #include "LoweringUtils.h"
 
+#include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
 
@@ -62,7 +63,8 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     int64_t calls = 0;
     op->getParentOfType<func::FuncOp>().walk([&](func::CallOp call) {
       if (call.getCallee().starts_with(kKeyedReduceFunctionName) ||
-          call.getCallee().starts_with(kStableSortFunctionName))
+          call.getCallee().starts_with(kStableSortFunctionName) ||
+          call.getCallee().starts_with(kGroupNeighborFunctionName))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);
@@ -545,11 +547,117 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
   static SOpType sopType(Value value) { return llvm::cast<SOpType>(value.getType()); }
 };
 
+/// rasp.group_neighbor -> one call of rasp_group_neighbor (lib/Runtime/
+/// GroupNeighbor.cpp), one pass over the positions that writes per-query
+/// counts (0 or 1) and sums, finalized exactly as a keyed reduction's
+/// (default, mixed-default errors, types), except that at most one key is
+/// selected, so "several values selected" cannot happen and is not checked.
+struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
+  using KernelCallPattern::KernelCallPattern;
+
+  LogicalResult
+  matchAndRewrite(GroupNeighborOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value n = getInputLength(rewriter, loc, op);
+    Attribute callSite = getCallSite(rewriter, op);
+    Type i64 = rewriter.getI64Type(), i32 = rewriter.getI32Type();
+    auto wideType = MemRefType::get({ShapedType::kDynamic}, i64);
+    auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
+    bool hasValues = static_cast<bool>(op.getValues());
+    // A returned count is written straight into the output buffer; other
+    // counts are 32-bit (n < 2^31), widened by a generic that fuses into
+    // the users (and that a later kernel call reads through).
+    Value counts;
+    if (!hasValues && op->hasAttr("rasp.returned")) {
+      Value output = op->getParentOfType<func::FuncOp>().getArgument(kOutputArg);
+      if (output.getType() == wideType)
+        counts = output;
+    }
+    if (!counts)
+      counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
+    // Sums: string ids as i32 (read only where the one key is selected),
+    // ints and bools as i64.
+    Value sums = counts;
+    if (hasValues) {
+      Type lowered = getLoweredElementType(
+          llvm::cast<SOpType>(op.getValues().getType()).getElementType());
+      sums = memref::AllocOp::create(rewriter, loc,
+                                     lowered.isInteger(32) ? narrowType : wideType,
+                                     ValueRange{n});
+    }
+    SmallVector<Value> args(kNeighborSumsSlot + 1, counts);
+    int64_t kinds = 0;
+    llvm::DenseMap<Value, Value> buffers; // one to_buffer per distinct s-op
+    auto setSlot = [&](int slot, Value original, Value converted) {
+      Value &buffer = buffers[original];
+      if (!buffer)
+        buffer = getStoredColumn(rewriter, loc, n, original, converted, callSite,
+                                 /*allowNarrowCounts=*/false);
+      args[slot] = buffer;
+      kinds |= encodeColumnKind(
+          slot, kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType()));
+    };
+    setSlot(kNeighborGroupsSlot, op.getGroups(), adaptor.getGroups());
+    if (op.getKeyMask())
+      setSlot(kNeighborKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
+    if (op.getQueryMask())
+      setSlot(kNeighborQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
+    if (hasValues)
+      setSlot(kNeighborValuesSlot, op.getValues(), adaptor.getValues());
+    auto outputKind = [](Value buffer) {
+      return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
+                 ? ColumnKind::I32
+                 : ColumnKind::I64;
+    };
+    args[kNeighborCountsSlot] = counts;
+    kinds |= encodeColumnKind(kNeighborCountsSlot, outputKind(counts));
+    args[kNeighborSumsSlot] = sums;
+    if (hasValues)
+      kinds |= encodeColumnKind(kNeighborSumsSlot, outputKind(sums));
+    for (int64_t scalar : {kinds, (int64_t)op.getNext()})
+      args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
+    func::FuncOp kernel = getKernel(rewriter, op, kGroupNeighborFunctionName,
+                                    ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+
+    // Read-only, as a keyed reduction's results (see there).
+    auto toTensor = [&](Value buffer) -> Value {
+      auto tensorType = RankedTensorType::get(
+          {ShapedType::kDynamic}, llvm::cast<MemRefType>(buffer.getType()).getElementType());
+      return bufferization::ToTensorOp::create(rewriter, loc, tensorType, buffer,
+                                               /*restrict=*/rewriter.getUnitAttr());
+    };
+    Value countTensor = toTensor(counts);
+    if (outputKind(counts) == ColumnKind::I32) {
+      countTensor = buildElementwise(
+          rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            return arith::ExtSIOp::create(b, l, i64, s[0]);
+          },
+          state);
+      countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName,
+                                           rewriter.getUnitAttr());
+    }
+    if (!hasValues) {
+      rewriter.replaceOp(op, countTensor);
+      return success();
+    }
+    rewriter.replaceOp(
+        op, finalizeAggregate(rewriter, op, loc, n, toTensor(sums), countTensor,
+                              llvm::cast<SOpType>(op.getValues().getType()),
+                              op.getDefaultValueAttr(),
+                              llvm::cast<SOpType>(op.getType()), state,
+                              /*atMostOneSelected=*/true));
+    return success();
+  }
+};
+
 } // namespace
 
 void rasp::populateRASPKeyedReduceToLinalgPatterns(
     const TypeConverter &converter, RewritePatternSet &patterns,
     const RASPLoweringState &state) {
-  patterns.add<KeyedReduceLowering, StableSortLowering>(converter, patterns.getContext(),
-                                                       state);
+  patterns.add<KeyedReduceLowering, StableSortLowering, GroupNeighborLowering>(
+      converter, patterns.getContext(), state);
 }

@@ -583,3 +583,59 @@ func.func @stable_sort_string_result(%k: !rasp.sop<i64>, %b: !rasp.sop<i1>) -> !
   %s = rasp.stable_sort %b by %k : !rasp.sop<i1>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
   return %s : !rasp.sop<!rasp.string>
 }
+
+// -----
+
+func.func @group_neighbor_float_groups(%f: !rasp.sop<f64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{'rasp.group_neighbor' op groups must be ints, bools or strings, not floats}}
+  %w = rasp.group_neighbor previous %f : !rasp.sop<f64> -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @group_neighbor_width_type(%g: !rasp.sop<i64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{'rasp.group_neighbor' op without values the result is a selector width: !rasp.sop<i64>}}
+  %w = rasp.group_neighbor next %g : !rasp.sop<i64> -> !rasp.sop<f64>
+  return %w : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @group_neighbor_default_without_values(%g: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{'rasp.group_neighbor' op a default needs values}}
+  %w = "rasp.group_neighbor"(%g) {default_value = 0 : i64, operandSegmentSizes = array<i32: 1, 0, 0, 0>} : (!rasp.sop<i64>) -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @group_neighbor_values_without_default(%g: !rasp.sop<i64>, %s: !rasp.sop<!rasp.string>) -> !rasp.sop<!rasp.string> {
+  // expected-error @+1 {{'rasp.group_neighbor' op values need a default}}
+  %w = "rasp.group_neighbor"(%g, %s) {operandSegmentSizes = array<i32: 1, 0, 0, 1>} : (!rasp.sop<i64>, !rasp.sop<!rasp.string>) -> !rasp.sop<!rasp.string>
+  return %w : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+func.func @group_neighbor_float_values(%g: !rasp.sop<i64>, %f: !rasp.sop<f64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{'rasp.group_neighbor' op float values are left to the generic kernel, as for rasp.keyed_reduce}}
+  %w = rasp.group_neighbor previous %g : !rasp.sop<i64> values %f : !rasp.sop<f64> default 0 -> !rasp.sop<f64>
+  return %w : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @group_neighbor_numeric_result(%g: !rasp.sop<i64>) -> !rasp.sop<i64> {
+  // expected-error @+1 {{'rasp.group_neighbor' op a numeric aggregate averages: its result must be !rasp.sop<f64>}}
+  %w = rasp.group_neighbor previous %g : !rasp.sop<i64> values %g : !rasp.sop<i64> default 0 -> !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+
+// -----
+
+func.func @group_neighbor_string_result(%g: !rasp.sop<i64>, %b: !rasp.sop<i1>) -> !rasp.sop<!rasp.string> {
+  // expected-error @+1 {{'rasp.group_neighbor' op result element type must equal the values' element type 'i1'}}
+  %w = rasp.group_neighbor next %g : !rasp.sop<i64> values %b : !rasp.sop<i1> default false -> !rasp.sop<!rasp.string>
+  return %w : !rasp.sop<!rasp.string>
+}

@@ -317,6 +317,21 @@ func.func @gather(%s: !rasp.sop<!rasp.string>, %p: !rasp.sop<i64>) {
   return
 }
 
+// CHECK-LABEL: func.func @group_neighbor
+// CHECK-SAME:  (%[[G:[0-9a-z_]+]]: !rasp.sop<i64>, %[[S:[0-9a-z_]+]]: !rasp.sop<!rasp.string>, %[[B:[0-9a-z_]+]]: !rasp.sop<i1>) {
+// CHECK-NEXT:  rasp.group_neighbor previous %[[G]] : !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK-NEXT:  rasp.group_neighbor next %[[S]] : !rasp.sop<!rasp.string> key_mask %[[B]] : !rasp.sop<i1> query_mask %[[B]] : !rasp.sop<i1> -> !rasp.sop<i64>
+// CHECK-NEXT:  rasp.group_neighbor previous %[[G]] : !rasp.sop<i64> key_mask %[[B]] : !rasp.sop<i1> values %[[S]] : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+// CHECK-NEXT:  rasp.group_neighbor next %[[B]] : !rasp.sop<i1> query_mask %[[B]] : !rasp.sop<i1> values %[[G]] : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+// CHECK-NEXT:  return
+func.func @group_neighbor(%g: !rasp.sop<i64>, %s: !rasp.sop<!rasp.string>, %b: !rasp.sop<i1>) {
+  %0 = rasp.group_neighbor previous %g : !rasp.sop<i64> -> !rasp.sop<i64>
+  %1 = rasp.group_neighbor next %s : !rasp.sop<!rasp.string> key_mask %b : !rasp.sop<i1> query_mask %b : !rasp.sop<i1> -> !rasp.sop<i64>
+  %2 = rasp.group_neighbor previous %g : !rasp.sop<i64> key_mask %b : !rasp.sop<i1> values %s : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+  %3 = rasp.group_neighbor next %b : !rasp.sop<i1> query_mask %b : !rasp.sop<i1> values %g : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return
+}
+
 // CHECK-LABEL: func.func @keyed_reduce
 // CHECK-SAME:  (%[[S:[0-9a-z_]+]]: !rasp.sop<!rasp.string>, %[[P:[0-9a-z_]+]]: !rasp.sop<i64>, %[[B:[0-9a-z_]+]]: !rasp.sop<i1>) {
 // CHECK-NEXT:  rasp.keyed_reduce equal(%[[S]] : !rasp.sop<!rasp.string>) to(%[[S]] : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>

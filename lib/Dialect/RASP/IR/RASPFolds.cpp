@@ -83,7 +83,7 @@ static bool mayFail(Value value, unsigned depth) {
   if (depth > 32)
     return true;
   if (llvm::isa<DivOp, ModOp, PowOp, RoundOp, LookupOp, AggregateOp, GatherOp,
-                KeyedReduceOp>(def))
+                KeyedReduceOp, GroupNeighborOp>(def))
     return true;
   return llvm::any_of(def->getOperands(), [&](Value operand) {
     return mayFail(operand, depth + 1);
@@ -104,6 +104,8 @@ static bool mayTakeForeignDefault(Value value) {
     defaultValue = gather.getDefaultValueAttr();
   else if (auto keyed = llvm::dyn_cast_or_null<KeyedReduceOp>(def))
     defaultValue = keyed.getDefaultValueAttr();
+  else if (auto neighbor = llvm::dyn_cast_or_null<GroupNeighborOp>(def))
+    defaultValue = neighbor.getDefaultValueAttr();
   if (!defaultValue)
     return false;
   auto type = llvm::cast<SOpType>(value.getType());

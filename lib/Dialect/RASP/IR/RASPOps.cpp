@@ -396,6 +396,25 @@ LogicalResult KeyedReduceOp::verify() {
   return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
 }
 
+LogicalResult GroupNeighborOp::verify() {
+  if (sopType(getGroups()).isFloat())
+    return emitOpError("groups must be ints, bools or strings, not floats");
+  if (!getValues()) {
+    if (getDefaultValueAttr())
+      return emitOpError("a default needs values");
+    if (!sopType(getResult()).getElementType().isInteger(64))
+      return emitOpError("without values the result is a selector width: "
+                         "!rasp.sop<i64>");
+    return success();
+  }
+  if (!getDefaultValueAttr())
+    return emitOpError("values need a default");
+  if (sopType(getValues()).getElementType().isF64())
+    return emitOpError("float values are left to the generic kernel, as for "
+                       "rasp.keyed_reduce");
+  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
+}
+
 #include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"
 
 #define GET_OP_CLASSES

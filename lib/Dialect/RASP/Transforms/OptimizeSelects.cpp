@@ -525,6 +525,182 @@ struct StableSortByRank : OpRewritePattern<AggregateOp> {
   }
 };
 
+/// The group column G when `rank` is each position's rank within its group
+/// of G in index order: the width of `select(G, G, ==) and
+/// select(indices, indices, pred)` with an order pred and no filters (as a
+/// selector_width or as the keyed_reduce it becomes; no masks, no values).
+/// le counts 1..size in index order and lt 0..size-1: within a group the
+/// ranks of both are distinct, one apart from one position to the next, so
+/// equal ranks (and ranks plus a constant) select the same pairs. ge and gt
+/// count from the end; `descending` is set for them.
+Value matchGroupRank(Value rank, bool &descending) {
+  auto isIndices = [](Value v) { return static_cast<bool>(v.getDefiningOp<IndicesOp>()); };
+  auto isOrder = [&](std::optional<Predicate> order) {
+    if (!order)
+      return false;
+    switch (*order) {
+    case Predicate::lt:
+    case Predicate::le:
+      descending = false;
+      return true;
+    case Predicate::gt:
+    case Predicate::ge:
+      descending = true;
+      return true;
+    default:
+      return false;
+    }
+  };
+  Value group, groupQuery, orderKey, orderQuery;
+  if (auto width = rank.getDefiningOp<SelectorWidthOp>()) {
+    std::optional<KeyedSelector> keyed =
+        matchKeyedSelector(width.getSelector(), kMaxKeyedColumns);
+    if (!keyed || keyed->equal.size() != 1 || keyed->order.size() != 1 ||
+        !keyed->keyFilters.empty() || !keyed->queryFilters.empty() ||
+        !isOrder(keyed->orderPredicate))
+      return Value();
+    std::tie(group, groupQuery) = keyed->equal[0];
+    std::tie(orderKey, orderQuery) = keyed->order[0];
+  } else if (auto keyed = rank.getDefiningOp<KeyedReduceOp>()) {
+    if (keyed.getValues() || keyed.getKeyMask() || keyed.getQueryMask() ||
+        keyed.getEqualKeys().size() != 1 || keyed.getOrderKeys().size() != 1 ||
+        !isOrder(keyed.getOrder()))
+      return Value();
+    group = keyed.getEqualKeys()[0];
+    groupQuery = keyed.getEqualQueries()[0];
+    orderKey = keyed.getOrderKeys()[0];
+    orderQuery = keyed.getOrderQueries()[0];
+  } else {
+    return Value();
+  }
+  if (group != groupQuery || !isIndices(orderKey) || !isIndices(orderQuery))
+    return Value();
+  return group;
+}
+
+/// `x + c`, `c + x` or `x - c` with an int constant c: (x, c); anything
+/// else: (x, 0).
+std::pair<Value, int64_t> splitIntOffset(Value value) {
+  auto intConstant = [](Value v) -> std::optional<int64_t> {
+    if (auto constant = v.getDefiningOp<ConstantOp>())
+      if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+          attr && attr.getType().isInteger(64))
+        return attr.getInt();
+    return std::nullopt;
+  };
+  if (auto add = value.getDefiningOp<AddOp>()) {
+    if (auto c = intConstant(add.getRhs()))
+      return {add.getLhs(), *c};
+    if (auto c = intConstant(add.getLhs()))
+      return {add.getRhs(), *c};
+  }
+  if (auto sub = value.getDefiningOp<SubOp>())
+    if (auto c = intConstant(sub.getRhs()))
+      return {sub.getLhs(), (int64_t)(0 - (uint64_t)*c)};
+  return {value, 0};
+}
+
+/// The group column and direction when the equality columns `equal` (no
+/// order columns) are (G, R + a) to (G, R + b), in either column order,
+/// with R the within-group rank of G (matchGroupRank) and b - a = -1 or +1:
+/// (G, R) is unique per position, so query q selects at most the key whose
+/// rank is R[q] + (b - a) in q's group: the previous position of the group
+/// for -1 (ascending ranks), the next for +1, and the other way round for
+/// ranks counted from the end. The sums wrap like the generated i64 add, so
+/// R[k] + a == R[q] + b exactly when R[k] - R[q] == b - a modulo 2^64, and
+/// ranks differ by less than 2^31. Other differences (0: the position
+/// itself; beyond 1: further neighbors) are left to the keyed reduction.
+std::optional<std::pair<Value, bool>>
+matchGroupNeighbor(ArrayRef<std::pair<Value, Value>> equal) {
+  if (equal.size() != 2)
+    return std::nullopt;
+  for (unsigned groupColumn : {0u, 1u}) {
+    auto [group, groupQuery] = equal[groupColumn];
+    if (group != groupQuery)
+      continue;
+    auto [rankKey, keyOffset] = splitIntOffset(equal[1 - groupColumn].first);
+    auto [rankQuery, queryOffset] = splitIntOffset(equal[1 - groupColumn].second);
+    if (rankKey != rankQuery)
+      continue;
+    bool descending = false;
+    if (matchGroupRank(rankKey, descending) != group)
+      continue;
+    int64_t difference = (int64_t)((uint64_t)queryOffset - (uint64_t)keyOffset);
+    if (difference != 1 && difference != -1)
+      continue;
+    bool next = (difference == 1) != descending;
+    return std::make_pair(group, next);
+  }
+  return std::nullopt;
+}
+
+/// The selector of an aggregate or selector_width as a group neighbor
+/// (keys (G, R + a) to queries (G, R + b), filters allowed, no order):
+/// replaced by rasp.group_neighbor before it becomes a keyed_reduce
+/// (higher benefit; GroupNeighborKeyed matches the keyed_reduce too, so the
+/// result does not depend on the order the driver visits ops in).
+LogicalResult rewriteSelectorAsGroupNeighbor(PatternRewriter &rewriter,
+                                             Operation *op, Value selector,
+                                             Value values, Attribute defaultValue) {
+  std::optional<KeyedSelector> keyed = matchKeyedSelector(selector, kMaxKeyedColumns);
+  if (!keyed || !keyed->order.empty())
+    return failure();
+  std::optional<std::pair<Value, bool>> neighbor = matchGroupNeighbor(keyed->equal);
+  if (!neighbor)
+    return failure();
+  Location loc = op->getLoc();
+  Value keyMask = buildFilterMask(rewriter, loc, keyed->keyFilters);
+  Value queryMask = buildFilterMask(rewriter, loc, keyed->queryFilters);
+  replaceKeepingId<GroupNeighborOp>(rewriter, op, op->getResult(0).getType(),
+                                    neighbor->first, neighbor->second, keyMask,
+                                    queryMask, values, defaultValue);
+  return success();
+}
+
+struct GroupNeighborWidth : OpRewritePattern<SelectorWidthOp> {
+  GroupNeighborWidth(MLIRContext *context)
+      : OpRewritePattern<SelectorWidthOp>(context, /*benefit=*/2) {}
+  LogicalResult matchAndRewrite(SelectorWidthOp op,
+                                PatternRewriter &rewriter) const override {
+    return rewriteSelectorAsGroupNeighbor(rewriter, op, op.getSelector(), Value(),
+                                          Attribute());
+  }
+};
+
+/// Float values stay generic, as KeyedAggregate leaves them.
+struct GroupNeighborAggregate : OpRewritePattern<AggregateOp> {
+  GroupNeighborAggregate(MLIRContext *context)
+      : OpRewritePattern<AggregateOp>(context, /*benefit=*/2) {}
+  LogicalResult matchAndRewrite(AggregateOp op,
+                                PatternRewriter &rewriter) const override {
+    if (op.getValues().getType().getElementType().isF64())
+      return failure();
+    return rewriteSelectorAsGroupNeighbor(rewriter, op, op.getSelector(),
+                                          op.getValues(), op.getDefaultValueAttr());
+  }
+};
+
+/// The same shape once it is a keyed_reduce (its masks and values kept).
+struct GroupNeighborKeyed : OpRewritePattern<KeyedReduceOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(KeyedReduceOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!op.getOrderKeys().empty())
+      return failure();
+    SmallVector<std::pair<Value, Value>> equal;
+    for (auto [key, query] : llvm::zip_equal(op.getEqualKeys(), op.getEqualQueries()))
+      equal.emplace_back(key, query);
+    std::optional<std::pair<Value, bool>> neighbor = matchGroupNeighbor(equal);
+    if (!neighbor)
+      return failure();
+    replaceKeepingId<GroupNeighborOp>(rewriter, op, op.getType(), neighbor->first,
+                                      neighbor->second, op.getKeyMask(),
+                                      op.getQueryMask(), op.getValues(),
+                                      op.getDefaultValueAttr());
+    return success();
+  }
+};
+
 struct OptimizeSelectsPass
     : public rasp::impl::RASPOptimizeSelectsBase<OptimizeSelectsPass> {
   void runOnOperation() override {
@@ -537,7 +713,8 @@ struct OptimizeSelectsPass
     }
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
-                 KeyedWidth, KeyedAggregate, PrefixMeanSign, StableSortByRank>(
+                 KeyedWidth, KeyedAggregate, PrefixMeanSign, StableSortByRank,
+                 GroupNeighborWidth, GroupNeighborAggregate, GroupNeighborKeyed>(
         &getContext());
     patterns.add<PrefixCountTimesMean, PrefixMeanDifferenceSign>(&getContext(),
                                                                  intRange);

@@ -81,6 +81,11 @@ rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
         values = result.of(keyed.getValues());
       if (keyed.getDefaultValueAttr())
         addAttr(keyed.getDefaultValueAttr(), &values);
+    } else if (auto neighbor = llvm::dyn_cast<GroupNeighborOp>(op)) {
+      if (neighbor.getValues())
+        values = result.of(neighbor.getValues());
+      if (neighbor.getDefaultValueAttr())
+        addAttr(neighbor.getDefaultValueAttr(), &values);
     } else if (auto where = llvm::dyn_cast<WhereOp>(op)) {
       values = result.of(where.getTrueValue());
       const StringValueSet &other = result.of(where.getFalseValue());

@@ -501,4 +501,59 @@ def RASP_KeyedReduceOp : RASP_Op<"keyed_reduce",
   let hasVerifier = 1;
 }
 
+def RASP_GroupNeighborOp : RASP_Op<"group_neighbor",
+    [Pure, AttrSizedOperandSegments]> {
+  let summary = "each position reads the previous (or next) position of its group";
+  let description = [{
+    Query q selects at most one key: the nearest position before q
+    (`previous`) or after q (`next`) whose group is q's,
+    `groups[p] == groups[q]`, and only when `key_mask[p]` and
+    `query_mask[q]` hold (when given). Without `values` the result is the
+    selector_width (0 or 1); with `values` it is the aggregate of that one
+    value, with the aggregate's default, types and run-time errors, exactly
+    as `rasp.keyed_reduce` finalizes it.
+
+    It is what `rasp-optimize-selects` makes of a keyed reduction whose
+    equality columns are `(G, R)` to `(G, R + c)` where R is the rank of
+    each position within its group in index order,
+    `R = selector_width(select(G, G, ==) and select(indices, indices, <=))`
+    (1-based; `<` gives the same pairs 0-based, `>=` and `>` count from the
+    end and swap the directions): (G, R) is unique per position, so query q
+    selects the key of rank R[q] + c in q's group, which for c = -1 is the
+    previous position of the group and for c = +1 the next. The dyck
+    programs' `partner` selector is that shape. As a keyed reduction it cost
+    a rank pass plus a two-column counting kernel with an 8n-byte bucket
+    array read at random; here the rank is not computed at all and the
+    kernel (lib/Runtime/GroupNeighbor.cpp) is one pass over the positions
+    (backward for `next`) with the last position seen per group, indexed by
+    `G - min(G)` (groups whose range is too wide are numbered by a sort
+    first). Groups are ints, bools or strings; float values are left to the
+    generic kernel, as for `rasp.keyed_reduce`. Made by
+    `rasp-optimize-selects`; the front end never emits it.
+
+    ```mlir
+    %opener = rasp.group_neighbor previous %level : !rasp.sop<i64>
+                key_mask %is_open : !rasp.sop<i1>
+                values %tokens : !rasp.sop<!rasp.string> default "-"
+                -> !rasp.sop<!rasp.string>
+    ```
+  }];
+  let arguments = (ins RASP_AnySOp:$groups,
+                       UnitAttr:$next,
+                       Optional<RASP_BoolSOp>:$key_mask,
+                       Optional<RASP_BoolSOp>:$query_mask,
+                       Optional<RASP_AnySOp>:$values,
+                       OptionalAttr<AnyAttr>:$default_value);
+  let results = (outs RASP_AnySOp:$result);
+  let assemblyFormat = [{
+    (`next` $next^) : (`previous`)? $groups `:` qualified(type($groups))
+    (`key_mask` $key_mask^ `:` qualified(type($key_mask)))?
+    (`query_mask` $query_mask^ `:` qualified(type($query_mask)))?
+    (`values` $values^ `:` qualified(type($values))
+       `default` custom<RASPScalar>($default_value))?
+    attr-dict `->` qualified(type($result))
+  }];
+  let hasVerifier = 1;
+}
+
 #endif // RASP_OPS_TD

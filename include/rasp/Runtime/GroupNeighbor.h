@@ -1,0 +1,43 @@
+//===- GroupNeighbor.h - The kernel of rasp.group_neighbor -------*- C++ -*-===//
+//
+// rasp.group_neighbor lowers to one call of `rasp_group_neighbor` (C
+// interface: every memref is passed as a pointer to its descriptor):
+//
+//   rasp_group_neighbor(groups, key_mask, query_mask, values, counts, sums,
+//                       kinds, next)
+//
+// Slot i (in the argument order above, GroupNeighborSlot) has its
+// rasp::ColumnKind in bits [4i, 4i + 4) of `kinds` (encodeColumnKind).
+// groups: I64, I32 (string ids) or I8 (bools); masks: Absent or I8; values:
+// Absent, I64, I32 or I8; counts: I64 or I32; sums: I64 (int and bool
+// values) or I32 (string ids), Absent without values. Absent columns get a
+// dummy memref. `next` is 0 (previous position of the group) or 1 (next).
+// Every memref has the identity layout (stride 1). All typed variants share
+// one C entry point; the JIT binds every name that starts with the prefix.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_RUNTIME_GROUPNEIGHBOR_H
+#define RASP_RUNTIME_GROUPNEIGHBOR_H
+
+#include <cstdint>
+
+namespace rasp {
+
+inline constexpr const char *kGroupNeighborFunctionName = "rasp_group_neighbor";
+
+enum GroupNeighborSlot : int {
+  kNeighborGroupsSlot = 0,
+  kNeighborKeyMaskSlot,
+  kNeighborQueryMaskSlot,
+  kNeighborValuesSlot,
+  kNeighborCountsSlot,
+  kNeighborSumsSlot,
+};
+
+/// The kernel itself (exported for the JIT's symbol table).
+void *getGroupNeighborKernelAddress();
+
+} // namespace rasp
+
+#endif // RASP_RUNTIME_GROUPNEIGHBOR_H
