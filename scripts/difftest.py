@@ -706,8 +706,57 @@ class Gen:
             return Node("(not {0})", "sel", sel)
         return sel
 
+    def level_col(self):
+        """The dyck programs' nesting level: opened - closed + is_close."""
+        if self.mode == "ints":
+            opens, closes = "(tokens_int > 0)", "(tokens_int < 0)"
+        else:
+            opens = '(tokens == "%s")' % self.vocab[0]
+            closes = '(tokens == "%s")' % self.vocab[-1]
+        count = "round((indices + 1) * aggregate(select(indices, indices, <=), indicator(%s)))"
+        return leaf("((%s - %s) + indicator(%s))" % (count % opens, count % closes, closes),
+                    "int")
+
+    def neighbor_sel(self, d):
+        """The dyck programs' partner: (G, R + a) to (G, R + b) with R the
+        rank within G in index order (select(G, G, ==) and select(indices,
+        indices, <=), or <, >=, >), b - a = -1 or +1 written as R - 1,
+        R + 1, 1 + R on either side; with key and query filters. Near
+        misses: other offsets (0, 2), the rank of another group, ordered on
+        another column, a filtered rank, another group in the pair."""
+        r = self.rng
+        g = self.level_col() if r.random() < 0.25 else self.col(
+            r.choice(["int", "int", "str", "bool"]), d)
+        rank_group = g if r.random() < 0.9 else self.col("int", d)
+        ok = oq = leaf("indices", "int")
+        if r.random() < 0.1:
+            ok, oq = self.kq(d)
+        rank_sel = self.both("and", self.s(rank_group, copy.deepcopy(rank_group), "=="),
+                             self.s(ok, oq, r.choice(["<=", "<=", "<", ">=", ">"])))
+        if r.random() < 0.08:
+            rank_sel = self.both("and", rank_sel, self.key_filter(d))
+        rank = Node("selector_width({0})", "int", rank_sel)
+        a, b = r.choice([(0, -1), (0, -1), (0, 1), (1, 0), (-1, 0), (2, 1), (0, 0),
+                         (0, -2), (1000000007, 1000000006)])
+
+        def plus(c):
+            x = copy.deepcopy(rank)
+            if c == 0:
+                return x
+            if c < 0:
+                return Node("({0} - %d)" % -c, "int", x)
+            return Node(r.choice(["({0} + %d)", "(%d + {0})"]).replace("%d", str(c)), "int", x)
+
+        g2 = g if r.random() < 0.92 else self.col("int", d)
+        sel = self.both("and", self.s(g, copy.deepcopy(g2), "=="),
+                        self.s(plus(a), plus(b), "=="))
+        if r.random() < 0.4:
+            sel = self.both("and", sel, self.key_filter(d))
+        return sel
+
     REWRITE_SHAPES = ["eq", "eq", "eq_filter", "eq_filter", "eq_two", "order", "grouped",
-                      "grouped", "lex", "lex", "scatter", "scatter", "global"]
+                      "grouped", "lex", "lex", "scatter", "scatter", "global", "neighbor",
+                      "neighbor"]
 
     def rewrite_sel(self, d):
         """A selector of one of the rewrite shapes (d: nesting of columns)."""
@@ -745,6 +794,8 @@ class Gen:
             sel = self.lex(d)
         elif shape == "scatter":
             sel = self.scatter_sel(d)
+        elif shape == "neighbor":
+            sel = self.neighbor_sel(d)
         else:
             sel = self.global_sel(d)
         u = r.random()

@@ -113,7 +113,7 @@ cl::opt<Emit> emit(
                clEnumValN(Emit::Optimized, "rewritten",
                           "the rasp dialect after rasp-optimize-selects: the "
                           "kernel each select became (gather, scan_mean, scan_sum, "
-                          "stable_sort, "
+                          "stable_sort, group_neighbor, "
                           "keyed_reduce, or the generic aggregate)"),
                clEnumValN(Emit::Linalg, "linalg", "after --rasp-to-linalg"),
                clEnumValN(Emit::Affine, "affine", "after --rasp-to-affine"),

@@ -89,6 +89,15 @@ def RASPOptimizeSelects : Pass<"rasp-optimize-selects", "mlir::ModuleOp"> {
       `rasp.stable_sort(values by K)`: one counting or radix sort writes the
       result, instead of a rank pass, a scatter and the aggregate's checks
       (which cannot fail: each query selects exactly one key).
+    - The dyck programs' partner, a conjunction whose equality columns are
+      `(G, R + a)` to `(G, R + b)` (either column order, filters allowed, no
+      order) where `R` is each position's rank within its group of G in
+      index order (the width of `select(G, G, ==) and select(indices,
+      indices, <=)`; `<`, `>=` and `>` too, with no filter) and b - a = -1
+      or +1, becomes `rasp.group_neighbor`: (G, R) is unique per position,
+      so each query selects at most the previous (or next) position of its
+      group, found by one pass that keeps the last position seen per group.
+      The rank is no longer computed. Other offsets stay keyed reductions.
     - Any other selector that is a conjunction of key comparisons becomes
       `rasp.keyed_reduce`, answered by counting or radix-sorting packed keys
       (O(n) or O(n * key bytes)) in a runtime kernel: equality columns
