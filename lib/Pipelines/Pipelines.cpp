@@ -91,7 +91,8 @@ void rasp::registerRASPPipelines() {
   registerStage("rasp-to-linalg",
                 "rasp-optimize-selects (unless rewrite=false), then lower rasp "
                 "to linalg on tensors: one fused generic per aggregate / "
-                "selector_width, element-wise maps fused",
+                "selector_width, element-wise maps and running sums fused "
+                "(rasp-fuse-streams)",
                 LoweringStage::Linalg);
   registerStage("rasp-to-affine",
                 "rasp-to-linalg, then bufferize and lower linalg to affine "
