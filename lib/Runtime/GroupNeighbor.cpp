@@ -23,6 +23,7 @@
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/BufferCache.h"
 #include "rasp/Runtime/KeyedReduce.h"
+#include "KernelSupport.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -31,25 +32,9 @@
 #include <vector>
 
 using namespace rasp;
+using namespace rasp::kernel;
 
 namespace {
-
-template <typename T>
-using Scratch = std::vector<T, CachedAllocator<T>>;
-
-/// The C interface's view of a memref<?xT> descriptor (same layout for any T).
-struct MemRef1D {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-};
-
-template <typename T>
-T *dataOf(const MemRef1D *memref) {
-  return static_cast<T *>(memref->aligned) + memref->offset;
-}
 
 /// A stored column's element i as a uint64: ints sign-extended, bools 0/1.
 template <typename T>
@@ -140,9 +125,9 @@ struct GroupNeighbor {
   template <typename F>
   void withGroups(F &&f) const {
     switch (groupKind) {
-    case ColumnKind::I64: return f(Stored<int64_t>{dataOf<int64_t>(groups)});
-    case ColumnKind::I32: return f(Stored<int32_t>{dataOf<int32_t>(groups)});
-    case ColumnKind::I8: return f(Stored<int8_t>{dataOf<int8_t>(groups)});
+    case ColumnKind::I64: return f(Stored<int64_t>{elementsOf<int64_t>(groups)});
+    case ColumnKind::I32: return f(Stored<int32_t>{elementsOf<int32_t>(groups)});
+    case ColumnKind::I8: return f(Stored<int8_t>{elementsOf<int8_t>(groups)});
     default: abort(); // the lowering passes stored columns only
     }
   }
@@ -161,24 +146,24 @@ struct GroupNeighbor {
         if constexpr (std::is_same_v<decltype(valueAt), NoValues>)
           go(Outputs<C, NoSums>{countBase, nullptr});
         else if (sumKind == ColumnKind::I32)
-          go(Outputs<C, int32_t>{countBase, dataOf<int32_t>(sums)});
+          go(Outputs<C, int32_t>{countBase, elementsOf<int32_t>(sums)});
         else
-          go(Outputs<C, int64_t>{countBase, dataOf<int64_t>(sums)});
+          go(Outputs<C, int64_t>{countBase, elementsOf<int64_t>(sums)});
       };
       if (countKind == ColumnKind::I32)
-        withSums(dataOf<int32_t>(counts));
+        withSums(elementsOf<int32_t>(counts));
       else
-        withSums(dataOf<int64_t>(counts));
+        withSums(elementsOf<int64_t>(counts));
     };
     auto withValues = [&](auto keyAt, auto queryAt) {
       switch (valueKind) {
       case ColumnKind::Absent: return withOutputs(keyAt, queryAt, NoValues{});
       case ColumnKind::I64:
-        return withOutputs(keyAt, queryAt, Stored<int64_t>{dataOf<int64_t>(values)});
+        return withOutputs(keyAt, queryAt, Stored<int64_t>{elementsOf<int64_t>(values)});
       case ColumnKind::I32:
-        return withOutputs(keyAt, queryAt, Stored<int32_t>{dataOf<int32_t>(values)});
+        return withOutputs(keyAt, queryAt, Stored<int32_t>{elementsOf<int32_t>(values)});
       case ColumnKind::I8:
-        return withOutputs(keyAt, queryAt, Stored<int8_t>{dataOf<int8_t>(values)});
+        return withOutputs(keyAt, queryAt, Stored<int8_t>{elementsOf<int8_t>(values)});
       default: abort();
       }
     };
@@ -186,12 +171,12 @@ struct GroupNeighbor {
       if (queryMaskKind == ColumnKind::Absent)
         withValues(keyAt, Ones{});
       else
-        withValues(keyAt, Stored<int8_t>{dataOf<int8_t>(queryMask)});
+        withValues(keyAt, Stored<int8_t>{elementsOf<int8_t>(queryMask)});
     };
     if (keyMaskKind == ColumnKind::Absent)
       withQueryMask(Ones{});
     else
-      withQueryMask(Stored<int8_t>{dataOf<int8_t>(keyMask)});
+      withQueryMask(Stored<int8_t>{elementsOf<int8_t>(keyMask)});
   }
 
   /// The most groups numbered by G - min(G): 2n + 4096 (4 bytes each, so

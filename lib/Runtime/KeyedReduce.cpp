@@ -40,6 +40,7 @@
 
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/BufferCache.h"
+#include "KernelSupport.h"
 
 #include <algorithm>
 #include <atomic>
@@ -54,21 +55,9 @@
 #include <vector>
 
 using namespace rasp;
+using namespace rasp::kernel;
 
 namespace {
-
-/// O(n) scratch vectors come from the buffer cache (BufferCache.h).
-template <typename T>
-using Scratch = std::vector<T, CachedAllocator<T>>;
-
-/// The C interface's view of a memref<?xT> descriptor (same layout for any T).
-struct MemRef1D {
-  void *allocated;
-  void *aligned;
-  int64_t offset;
-  int64_t size;
-  int64_t stride;
-};
 
 // rasp::Predicate values (RASPOps.td).
 constexpr int64_t kLt = 2, kGt = 3, kLe = 4, kGe = 5;

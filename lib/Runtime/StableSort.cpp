@@ -27,8 +27,7 @@
 #include "rasp/Runtime/StableSort.h"
 #include "rasp/Runtime/BufferCache.h"
 #include "rasp/Runtime/KeyedReduce.h"
-
-#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include "KernelSupport.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -36,10 +35,9 @@
 #include <type_traits>
 
 using namespace rasp;
+using namespace rasp::kernel;
 
 namespace {
-
-using Descriptor = StridedMemRefType<char, 1>;
 
 /// Uninitialized n-element scratch from the buffer cache (a std::vector
 /// would zero it first: a wasted pass over memory the sort overwrites).
@@ -62,14 +60,6 @@ private:
   T *data;
 };
 
-template <typename T>
-const T *elements(const Descriptor *memref) {
-  return reinterpret_cast<const T *>(memref->data) + memref->offset;
-}
-template <typename T>
-T *mutableElements(const Descriptor *memref) {
-  return reinterpret_cast<T *>(memref->data) + memref->offset;
-}
 
 /// The int a stored key stands for (bools: the low bit of their byte).
 template <typename K>
@@ -230,22 +220,22 @@ struct Sorter {
 };
 
 template <typename K, typename VIn, typename VOut>
-void sortAs(int64_t n, const Descriptor *keys, const Descriptor *values,
-            const Descriptor *out, bool descending) {
-  const K *keyElements = elements<K>(keys);
-  const VIn *valueElements = elements<VIn>(values);
+void sortAs(int64_t n, const MemRef1D *keys, const MemRef1D *values,
+            const MemRef1D *out, bool descending) {
+  const K *keyElements = elementsOf<const K>(keys);
+  const VIn *valueElements = elementsOf<const VIn>(values);
   bool valuesAreKeys = sizeof(K) == sizeof(VIn) &&
                        static_cast<const void *>(keyElements) ==
                            static_cast<const void *>(valueElements);
   Sorter<K, VIn, VOut> sorter{n,          keyElements,   valueElements,
-                              mutableElements<VOut>(out), descending,
+                              elementsOf<VOut>(out), descending,
                               valuesAreKeys};
   sorter.run();
 }
 
 template <typename K>
-void sortWithKeys(int64_t n, const Descriptor *keys, const Descriptor *values,
-                  const Descriptor *out, SortValueKind valueKind, bool descending) {
+void sortWithKeys(int64_t n, const MemRef1D *keys, const MemRef1D *values,
+                  const MemRef1D *out, SortValueKind valueKind, bool descending) {
   switch (valueKind) {
   case SortValueKind::Bytes1:
     return sortAs<K, uint8_t, uint8_t>(n, keys, values, out, descending);
@@ -261,10 +251,10 @@ void sortWithKeys(int64_t n, const Descriptor *keys, const Descriptor *values,
 
 } // namespace
 
-extern "C" void _mlir_ciface_rasp_stable_sort(Descriptor *keys, Descriptor *values,
-                                              Descriptor *out, int64_t keyKind,
+extern "C" void _mlir_ciface_rasp_stable_sort(MemRef1D *keys, MemRef1D *values,
+                                              MemRef1D *out, int64_t keyKind,
                                               int64_t valueKind, int64_t descending) {
-  int64_t n = out->sizes[0];
+  int64_t n = out->size;
   if (n == 0)
     return;
   auto kind = static_cast<SortValueKind>(valueKind);

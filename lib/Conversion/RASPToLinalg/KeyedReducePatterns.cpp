@@ -118,6 +118,51 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     return toBuffer;
   }
 
+  /// The function's output buffer when `op`'s result is what it returns
+  /// and the buffer has `type`: the kernel then writes the result in place,
+  /// no temporary and no copy. Null otherwise.
+  static Value getReturnedOutput(Operation *op, MemRefType type) {
+    if (!op->hasAttr("rasp.returned"))
+      return Value();
+    Value output = op->getParentOfType<func::FuncOp>().getArgument(kOutputArg);
+    return output.getType() == type ? output : Value();
+  }
+
+  /// How the kernel writes an output buffer of counts or sums.
+  static ColumnKind outputKind(Value buffer) {
+    return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
+               ? ColumnKind::I32
+               : ColumnKind::I64;
+  }
+
+  /// A kernel's output buffer as a tensor. Not `writable`: canonicalization
+  /// folds a later to_buffer of this tensor to the raw buffer, whose reads
+  /// bufferization then cannot see, so no op may reuse the buffer in place.
+  static Value readOnlyTensor(OpBuilder &b, Location loc, Value buffer) {
+    auto tensorType = RankedTensorType::get(
+        {ShapedType::kDynamic}, llvm::cast<MemRefType>(buffer.getType()).getElementType());
+    return bufferization::ToTensorOp::create(b, loc, tensorType, buffer,
+                                             /*restrict=*/b.getUnitAttr());
+  }
+
+  /// The counts as the s-op's i64: 32-bit counts are widened by a generic
+  /// marked `rasp.widened_counts`, which fuses into the users and which a
+  /// later kernel call reads through (getNarrowCounts).
+  Value readCounts(OpBuilder &b, Location loc, Value n, Value counts) const {
+    Value countTensor = readOnlyTensor(b, loc, counts);
+    if (outputKind(counts) != ColumnKind::I32)
+      return countTensor;
+    Type i64 = b.getI64Type();
+    countTensor = buildElementwise(
+        b, loc, n, {{countTensor, Attribute(), i64}}, i64,
+        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+          return arith::ExtSIOp::create(nested, l, i64, s[0]);
+        },
+        this->state);
+    countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName, b.getUnitAttr());
+    return countTensor;
+  }
+
   /// The kernel's declaration for these argument types, named `prefix` plus
   /// one letter per memref argument. All variants share one C entry point
   /// (descriptors have the same layout whatever the element type); the JIT
@@ -155,30 +200,14 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
   /// `x + c`, `c + x` or `x - c` with an int constant c and a stored int
   /// column x (not indices, not a constant): (x, c or -c).
   static std::optional<std::pair<Value, int64_t>> matchOffsetColumn(Value original) {
-    auto intConstant = [](Value v) -> std::optional<int64_t> {
-      if (auto constant = v.getDefiningOp<ConstantOp>())
-        if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-            attr && attr.getType().isInteger(64))
-          return attr.getInt();
-      return std::nullopt;
-    };
     auto isStoredInt = [](Value v) {
       return llvm::cast<SOpType>(v.getType()).getElementType().isInteger(64) &&
              !v.getDefiningOp<ConstantOp>() && !v.getDefiningOp<IndicesOp>();
     };
-    Operation *def = original.getDefiningOp();
-    if (!def || !llvm::cast<SOpType>(original.getType()).getElementType().isInteger(64))
+    auto [x, offset] = splitIntOffset(original);
+    if (x == original || !isStoredInt(original) || !isStoredInt(x))
       return std::nullopt;
-    if (auto add = llvm::dyn_cast<AddOp>(def)) {
-      if (auto c = intConstant(add.getRhs()); c && isStoredInt(add.getLhs()))
-        return std::make_pair(add.getLhs(), *c);
-      if (auto c = intConstant(add.getLhs()); c && isStoredInt(add.getRhs()))
-        return std::make_pair(add.getRhs(), *c);
-    }
-    if (auto sub = llvm::dyn_cast<SubOp>(def))
-      if (auto c = intConstant(sub.getRhs()); c && isStoredInt(sub.getLhs()))
-        return std::make_pair(sub.getLhs(), (int64_t)(0 - (uint64_t)*c));
-    return std::nullopt;
+    return std::make_pair(x, offset);
   }
 
   /// A column's buffer, storage kind and offset. Indices are not stored;
@@ -316,22 +345,12 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     // Constant int values (`aggregate(S, 1, 0)`): the sum is value * count,
     // computed after the call, so the kernel neither reads an n-element
     // column of copies nor adds them up.
-    std::optional<int64_t> constantValue;
-    if (hasValues)
-      if (auto constant = op.getValues().getDefiningOp<ConstantOp>())
-        if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-            attr && attr.getType().isInteger(64))
-          constantValue = attr.getInt();
+    std::optional<int64_t> constantValue =
+        hasValues ? getIntConstant(op.getValues()) : std::nullopt;
     bool kernelSums = hasValues && !constantValue;
     // A returned count (the histogram) is written straight into the output
     // buffer: no temporary, no copy.
-    Value counts;
-    if (!hasValues && op->hasAttr("rasp.returned")) {
-      auto func = op->getParentOfType<func::FuncOp>();
-      Value output = func.getArgument(kOutputArg);
-      if (output.getType() == countsType)
-        counts = output;
-    }
+    Value counts = hasValues ? Value() : getReturnedOutput(op, countsType);
     // Otherwise 32-bit counts (n < 2^31: the JIT refuses longer inputs),
     // widened by a generic that fuses into the users; and 32-bit sums of
     // string ids (read only where one key is selected).
@@ -393,11 +412,6 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
 
     args.push_back(counts);
     args.push_back(sums);
-    auto outputKind = [](Value buffer) {
-      return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
-                 ? ColumnKind::I32
-                 : ColumnKind::I64;
-    };
     kinds |= encodeColumnKind(kCountsSlot, outputKind(counts));
     if (kernelSums)
       kinds |= encodeColumnKind(kSumsSlot, outputKind(sums));
@@ -410,31 +424,12 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
         getKernel(rewriter, op, kKeyedReduceFunctionName, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
 
-    // Not `writable`: canonicalization folds a later to_buffer of this
-    // tensor to the raw buffer, whose reads bufferization then cannot see,
-    // so no op may reuse the buffer in place.
-    auto toTensor = [&](Value buffer) -> Value {
-      auto tensorType = RankedTensorType::get(
-          {ShapedType::kDynamic}, llvm::cast<MemRefType>(buffer.getType()).getElementType());
-      return bufferization::ToTensorOp::create(rewriter, loc, tensorType, buffer,
-                                               /*restrict=*/rewriter.getUnitAttr());
-    };
-    Value countTensor = toTensor(counts);
-    if (outputKind(counts) == ColumnKind::I32) {
-      countTensor = buildElementwise(
-          rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
-          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-            return arith::ExtSIOp::create(b, l, i64, s[0]);
-          },
-          state);
-      countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName,
-                                           rewriter.getUnitAttr());
-    }
+    Value countTensor = readCounts(rewriter, loc, n, counts);
     if (!hasValues)
       return {countTensor, countTensor};
     Value sumTensor =
         kernelSums
-            ? toTensor(sums)
+            ? readOnlyTensor(rewriter, loc, sums)
             : buildElementwise(
                   rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
                   [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
@@ -511,12 +506,7 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
     Type resultElement = getLoweredElementType(sopType(op.getResult()).getElementType());
     auto resultType = MemRefType::get({ShapedType::kDynamic}, resultElement);
     // A returned result is sorted straight into the output buffer.
-    Value out;
-    if (op->hasAttr("rasp.returned")) {
-      Value output = op->getParentOfType<func::FuncOp>().getArgument(kOutputArg);
-      if (output.getType() == resultType)
-        out = output;
-    }
+    Value out = getReturnedOutput(op, resultType);
     if (!out)
       out = memref::AllocOp::create(rewriter, loc, resultType, ValueRange{n});
 
@@ -536,11 +526,7 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
     func::FuncOp kernel =
         getKernel(rewriter, op, kStableSortFunctionName, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
-    // Read-only, as a keyed reduction's results (see there).
-    auto tensorType = RankedTensorType::get({ShapedType::kDynamic}, resultElement);
-    rewriter.replaceOp(op, bufferization::ToTensorOp::create(
-                               rewriter, loc, tensorType, out,
-                               /*restrict=*/rewriter.getUnitAttr()));
+    rewriter.replaceOp(op, readOnlyTensor(rewriter, loc, out));
     return success();
   }
 
@@ -568,12 +554,7 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
     // A returned count is written straight into the output buffer; other
     // counts are 32-bit (n < 2^31), widened by a generic that fuses into
     // the users (and that a later kernel call reads through).
-    Value counts;
-    if (!hasValues && op->hasAttr("rasp.returned")) {
-      Value output = op->getParentOfType<func::FuncOp>().getArgument(kOutputArg);
-      if (output.getType() == wideType)
-        counts = output;
-    }
+    Value counts = hasValues ? Value() : getReturnedOutput(op, wideType);
     if (!counts)
       counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
     // Sums: string ids as i32 (read only where the one key is selected),
@@ -605,11 +586,6 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
       setSlot(kNeighborQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
     if (hasValues)
       setSlot(kNeighborValuesSlot, op.getValues(), adaptor.getValues());
-    auto outputKind = [](Value buffer) {
-      return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
-                 ? ColumnKind::I32
-                 : ColumnKind::I64;
-    };
     args[kNeighborCountsSlot] = counts;
     kinds |= encodeColumnKind(kNeighborCountsSlot, outputKind(counts));
     args[kNeighborSumsSlot] = sums;
@@ -621,30 +597,14 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
                                     ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
 
-    // Read-only, as a keyed reduction's results (see there).
-    auto toTensor = [&](Value buffer) -> Value {
-      auto tensorType = RankedTensorType::get(
-          {ShapedType::kDynamic}, llvm::cast<MemRefType>(buffer.getType()).getElementType());
-      return bufferization::ToTensorOp::create(rewriter, loc, tensorType, buffer,
-                                               /*restrict=*/rewriter.getUnitAttr());
-    };
-    Value countTensor = toTensor(counts);
-    if (outputKind(counts) == ColumnKind::I32) {
-      countTensor = buildElementwise(
-          rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
-          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-            return arith::ExtSIOp::create(b, l, i64, s[0]);
-          },
-          state);
-      countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName,
-                                           rewriter.getUnitAttr());
-    }
+    Value countTensor = readCounts(rewriter, loc, n, counts);
     if (!hasValues) {
       rewriter.replaceOp(op, countTensor);
       return success();
     }
     rewriter.replaceOp(
-        op, finalizeAggregate(rewriter, op, loc, n, toTensor(sums), countTensor,
+        op, finalizeAggregate(rewriter, op, loc, n, readOnlyTensor(rewriter, loc, sums),
+                              countTensor,
                               llvm::cast<SOpType>(op.getValues().getType()),
                               op.getDefaultValueAttr(),
                               llvm::cast<SOpType>(op.getType()), state,

@@ -371,6 +371,24 @@ static LogicalResult verifyKeyedColumns(Operation *op, StringRef what,
   return success();
 }
 
+/// The result of a runtime-kernel op: without values a selector width
+/// (!rasp.sop<i64>, no default); with values an aggregate of int, bool or
+/// string values (`floatReason` ends the error for float values).
+static LogicalResult verifyKernelResult(Operation *op, Value values, Value result,
+                                        Attribute defaultValue, StringRef floatReason) {
+  if (!values) {
+    if (defaultValue)
+      return op->emitOpError("a default needs values");
+    if (!sopType(result).getElementType().isInteger(64))
+      return op->emitOpError("without values the result is a selector width: "
+                             "!rasp.sop<i64>");
+    return success();
+  }
+  if (sopType(values).getElementType().isF64())
+    return op->emitOpError("float values are left to the generic kernel") << floatReason;
+  return verifyAggregateTypes(op, values, result, defaultValue);
+}
+
 LogicalResult KeyedReduceOp::verify() {
   if (failed(verifyKeyedColumns(*this, "equal", getEqualKeys(), getEqualQueries())) ||
       failed(verifyKeyedColumns(*this, "order", getOrderKeys(), getOrderQueries())))
@@ -382,37 +400,38 @@ LogicalResult KeyedReduceOp::verify() {
   if (order && (*order == Predicate::eq || *order == Predicate::ne))
     return emitOpError("order must be lt, le, gt or ge, not ")
            << stringifyPredicate(*order);
-  if (!getValues()) {
-    if (getDefaultValueAttr())
-      return emitOpError("a default needs values");
-    if (!sopType(getResult()).getElementType().isInteger(64))
-      return emitOpError("without values the result is a selector width: "
-                         "!rasp.sop<i64>");
-    return success();
-  }
-  if (sopType(getValues()).getElementType().isF64())
-    return emitOpError("float values are left to the generic kernel (their "
-                       "sums depend on the order of addition)");
-  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
+  return verifyKernelResult(*this, getValues(), getResult(), getDefaultValueAttr(),
+                            " (their sums depend on the order of addition)");
 }
 
 LogicalResult GroupNeighborOp::verify() {
   if (sopType(getGroups()).isFloat())
     return emitOpError("groups must be ints, bools or strings, not floats");
-  if (!getValues()) {
-    if (getDefaultValueAttr())
-      return emitOpError("a default needs values");
-    if (!sopType(getResult()).getElementType().isInteger(64))
-      return emitOpError("without values the result is a selector width: "
-                         "!rasp.sop<i64>");
-    return success();
-  }
-  if (!getDefaultValueAttr())
+  if (getValues() && !getDefaultValueAttr())
     return emitOpError("values need a default");
-  if (sopType(getValues()).getElementType().isF64())
-    return emitOpError("float values are left to the generic kernel, as for "
-                       "rasp.keyed_reduce");
-  return verifyAggregateTypes(*this, getValues(), getResult(), getDefaultValueAttr());
+  return verifyKernelResult(*this, getValues(), getResult(), getDefaultValueAttr(),
+                            ", as for rasp.keyed_reduce");
+}
+
+std::optional<int64_t> rasp::getIntConstant(Value value) {
+  if (auto constant = value.getDefiningOp<ConstantOp>())
+    if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
+        attr && attr.getType().isInteger(64))
+      return attr.getInt();
+  return std::nullopt;
+}
+
+std::pair<Value, int64_t> rasp::splitIntOffset(Value value) {
+  if (auto add = value.getDefiningOp<AddOp>()) {
+    if (auto c = getIntConstant(add.getRhs()))
+      return {add.getLhs(), *c};
+    if (auto c = getIntConstant(add.getLhs()))
+      return {add.getRhs(), *c};
+  }
+  if (auto sub = value.getDefiningOp<SubOp>())
+    if (auto c = getIntConstant(sub.getRhs()))
+      return {sub.getLhs(), (int64_t)(0 - (uint64_t)*c)};
+  return {value, 0};
 }
 
 #include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"

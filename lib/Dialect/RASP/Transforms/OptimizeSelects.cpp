@@ -180,12 +180,7 @@ bool isIndicesPlusOne(Value value) {
   auto add = value.getDefiningOp<AddOp>();
   if (!add)
     return false;
-  auto isOne = [](Value v) {
-    auto constant = v.getDefiningOp<ConstantOp>();
-    auto intAttr = constant ? llvm::dyn_cast<IntegerAttr>(constant.getValue())
-                            : IntegerAttr();
-    return intAttr && intAttr.getType().isInteger(64) && intAttr.getValue().isOne();
-  };
+  auto isOne = [](Value v) { return getIntConstant(v) == 1; };
   return (add.getLhs().getDefiningOp<IndicesOp>() && isOne(add.getRhs())) ||
          (add.getRhs().getDefiningOp<IndicesOp>() && isOne(add.getLhs()));
 }
@@ -576,28 +571,6 @@ Value matchGroupRank(Value rank, bool &descending) {
   if (group != groupQuery || !isIndices(orderKey) || !isIndices(orderQuery))
     return Value();
   return group;
-}
-
-/// `x + c`, `c + x` or `x - c` with an int constant c: (x, c); anything
-/// else: (x, 0).
-std::pair<Value, int64_t> splitIntOffset(Value value) {
-  auto intConstant = [](Value v) -> std::optional<int64_t> {
-    if (auto constant = v.getDefiningOp<ConstantOp>())
-      if (auto attr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-          attr && attr.getType().isInteger(64))
-        return attr.getInt();
-    return std::nullopt;
-  };
-  if (auto add = value.getDefiningOp<AddOp>()) {
-    if (auto c = intConstant(add.getRhs()))
-      return {add.getLhs(), *c};
-    if (auto c = intConstant(add.getLhs()))
-      return {add.getRhs(), *c};
-  }
-  if (auto sub = value.getDefiningOp<SubOp>())
-    if (auto c = intConstant(sub.getRhs()))
-      return {sub.getLhs(), (int64_t)(0 - (uint64_t)*c)};
-  return {value, 0};
 }
 
 /// The group column and direction when the equality columns `equal` (no

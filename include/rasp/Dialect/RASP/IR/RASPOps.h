@@ -3,6 +3,9 @@
 #ifndef RASP_DIALECT_RASP_IR_RASPOPS_H
 #define RASP_DIALECT_RASP_IR_RASPOPS_H
 
+#include <optional>
+#include <utility>
+
 #include "mlir/Bytecode/BytecodeOpInterface.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpDefinition.h"
@@ -44,6 +47,13 @@ bool applyPredicate(Predicate predicate, const T &a, const T &b) {
 /// a look-up miss, several values selected, ...). A rewrite or fold must not
 /// drop such a value: the reference computes it, so its error must happen.
 bool mayFailAtRunTime(mlir::Value value);
+
+/// The value of `value` when it is an int constant s-op.
+std::optional<int64_t> getIntConstant(mlir::Value value);
+
+/// `x + c`, `c + x` or `x - c` with an int constant c: (x, c), the offset
+/// wrapping like the generated i64 arithmetic; anything else: (value, 0).
+std::pair<mlir::Value, int64_t> splitIntOffset(mlir::Value value);
 } // namespace rasp
 
 #endif // RASP_DIALECT_RASP_IR_RASPOPS_H
