@@ -216,10 +216,15 @@ bool runJIT(Compiled &c, const Output &out, const RaspInput &input,
   size_t n = input.size();
   LoweredInputs lowered;
   lowered.length = n;
-  lowered.stringIds.resize(n);
+  bool narrowIds = c.program->getStringIdBytes() == 1;
+  (narrowIds ? lowered.stringIds8.resize(n) : lowered.stringIds.resize(n));
   for (size_t i = 0; i < n; ++i) {
     auto it = c.ids.find(input.token(i));
-    lowered.stringIds[i] = it == c.ids.end() ? -1 : it->second;
+    int32_t id = it == c.ids.end() ? -1 : it->second;
+    if (narrowIds)
+      lowered.stringIds8[i] = (uint8_t)id;
+    else
+      lowered.stringIds[i] = id;
   }
   if (auto e = readInts(input, lowered.ints))
     lowered.ints.assign(n, 0);
@@ -227,10 +232,7 @@ bool runJIT(Compiled &c, const Output &out, const RaspInput &input,
     lowered.floats.assign(n, 0);
   if (auto e = readBools(input, lowered.bools))
     lowered.bools.assign(n, 0);
-  // i1: one byte; string ids: i32; ints and floats: 8 bytes (as rasp-run).
-  size_t bytes = out.elementType.isInteger(1)            ? 1
-                 : llvm::isa<StringType>(out.elementType) ? 4
-                                                          : 8;
+  unsigned bytes = c.program->getOutputBytes(out.name);
   std::vector<uint8_t> buffer(std::max<size_t>(n * bytes, 8));
   auto report = c.program->run(out.name, lowered, buffer.data());
   if (!report) {
@@ -266,7 +268,9 @@ bool runJIT(Compiled &c, const Output &out, const RaspInput &input,
   Type t = out.elementType;
   if (t.isInteger(64)) {
     value.kind = ElemKind::Int;
-    value.ints.assign((int64_t *)buffer.data(), (int64_t *)buffer.data() + n);
+    value.ints.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      value.ints[i] = readStoredInt(buffer.data(), bytes, i);
   } else if (t.isF64()) {
     value.kind = ElemKind::Float;
     value.floats.assign((double *)buffer.data(), (double *)buffer.data() + n);
@@ -276,7 +280,7 @@ bool runJIT(Compiled &c, const Output &out, const RaspInput &input,
   } else {
     value.kind = ElemKind::String;
     for (size_t i = 0; i < n; ++i) {
-      int64_t id = ((int32_t *)buffer.data())[i];
+      int64_t id = readStoredInt(buffer.data(), bytes, i);
       if (id < 0 || id >= (int64_t)c.strings.size()) {
         llvm::errs() << "string id " << id << " out of the table\n";
         std::abort();

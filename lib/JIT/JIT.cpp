@@ -237,6 +237,16 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
   auto program = std::make_unique<JITProgram>();
   program->engine = std::move(*engine);
   program->parallel = parallel;
+  // How the lowering stored strings and outputs (convert-rasp-to-linalg).
+  auto byteWidth = [](mlir::Type type) -> unsigned {
+    return type.isInteger(1) ? 1 : (type.getIntOrFloatBitWidth() + 7) / 8;
+  };
+  if (auto storage = llvmModule->getAttrOfType<mlir::TypeAttr>(kStringStorageAttrName))
+    program->stringIdBytes = byteWidth(storage.getValue());
+  if (auto outputs = llvmModule->getAttrOfType<mlir::DictionaryAttr>(kOutputStorageAttrName))
+    for (mlir::NamedAttribute output : outputs)
+      if (auto type = llvm::dyn_cast<mlir::TypeAttr>(output.getValue()))
+        program->outputBytes[output.getName().getValue()] = byteWidth(type.getValue());
   return program;
 }
 
@@ -245,6 +255,11 @@ static StridedMemRefType<T, 1> describe(const std::vector<T> &data, int64_t size
   static T dummy{};
   T *ptr = const_cast<T *>(data.empty() ? &dummy : data.data());
   return {ptr, ptr, 0, {size}, {1}};
+}
+
+unsigned JITProgram::getOutputBytes(llvm::StringRef name) const {
+  auto it = outputBytes.find(name);
+  return it == outputBytes.end() ? 8 : it->second;
 }
 
 llvm::Error JITProgram::prepare(llvm::StringRef name) {
@@ -268,12 +283,17 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   if (n > INT32_MAX)
     return llvm::createStringError("the input has more than 2^31-1 tokens");
   auto checkSize = [&](size_t size) { return size == 0 || size == (size_t)n; };
-  if (!checkSize(inputs.stringIds.size()) || !checkSize(inputs.ints.size()) ||
+  if ((stringIdBytes == 1 ? !inputs.stringIds.empty() : !inputs.stringIds8.empty()))
+    return llvm::createStringError("internal error: string ids of the wrong width");
+  if (!checkSize(inputs.stringIds.size()) || !checkSize(inputs.stringIds8.size()) ||
+      !checkSize(inputs.ints.size()) ||
       !checkSize(inputs.floats.size()) || !checkSize(inputs.bools.size()))
     return llvm::createStringError("internal error: input readings of other lengths");
   // A reading the program does not use is empty: a descriptor of size n
   // over one dummy element (never read; n only sizes the loops).
   StridedMemRefType<int32_t, 1> strArg = describe(inputs.stringIds, n);
+  StridedMemRefType<uint8_t, 1> strArg8 = describe(inputs.stringIds8, n);
+  void *strings = stringIdBytes == 1 ? (void *)&strArg8 : (void *)&strArg;
   StridedMemRefType<int64_t, 1> intArg = describe(inputs.ints, n);
   StridedMemRefType<double, 1> floatArg = describe(inputs.floats, n);
   StridedMemRefType<uint8_t, 1> boolArg = describe(inputs.bools, n);
@@ -283,7 +303,7 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   auto entry = reinterpret_cast<Entry>(*fn);
   std::lock_guard<std::mutex> lock(runMutex);
   currentReport = RuntimeReport();
-  entry(&strArg, &intArg, &floatArg, &boolArg, &outArg);
+  entry(strings, &intArg, &floatArg, &boolArg, &outArg);
   // Blocks freed during the run were reused within it; none stays resident.
   releaseBufferCache();
   return currentReport;

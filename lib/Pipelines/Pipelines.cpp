@@ -14,9 +14,12 @@ std::string rasp::getStagePipeline(LoweringStage stage,
     return options.rewrite ? "rasp-optimize-selects" : "";
   case LoweringStage::Linalg:
     // Fusion merges chains of maps (and their constants) into one loop.
-    return "rasp-intern-strings,convert-rasp-to-linalg,canonicalize,"
+    return std::string("rasp-intern-strings,convert-rasp-to-linalg{narrow-storage=") +
+           (options.narrowStorage ? "true" : "false") +
+           "},canonicalize,"
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
-           "func.func(rasp-fuse-streams),canonicalize,cse";
+           "func.func(rasp-fuse-elementwise-into-extract,rasp-fuse-streams),"
+           "canonicalize,cse";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
     // caller's output buffer; deallocation frees the O(n) temporaries. The
@@ -73,6 +76,11 @@ struct RASPPipelineOptions : public PassPipelineOptions<RASPPipelineOptions> {
   Option<bool> parallel{*this, "parallel",
                         llvm::cl::desc("Parallel query loops (OpenMP)"),
                         llvm::cl::init(true)};
+  Option<bool> narrowStorage{
+      *this, "narrow-storage",
+      llvm::cl::desc("Store string ids and outputs in the narrowest type that "
+                     "holds their values (convert-rasp-to-linalg)"),
+      llvm::cl::init(true)};
 };
 } // namespace
 
@@ -85,6 +93,7 @@ void rasp::registerRASPPipelines() {
           LoweringOptions lowering;
           lowering.rewrite = options.rewrite;
           lowering.parallel = options.parallel;
+          lowering.narrowStorage = options.narrowStorage;
           (void)buildRASPLoweringPipeline(pm, stage, lowering);
         });
   };

@@ -128,6 +128,7 @@ struct GroupNeighbor {
     case ColumnKind::I64: return f(Stored<int64_t>{elementsOf<int64_t>(groups)});
     case ColumnKind::I32: return f(Stored<int32_t>{elementsOf<int32_t>(groups)});
     case ColumnKind::I8: return f(Stored<int8_t>{elementsOf<int8_t>(groups)});
+    case ColumnKind::U8: return f(Stored<uint8_t>{elementsOf<uint8_t>(groups)});
     default: abort(); // the lowering passes stored columns only
     }
   }
@@ -164,6 +165,8 @@ struct GroupNeighbor {
         return withOutputs(keyAt, queryAt, Stored<int32_t>{elementsOf<int32_t>(values)});
       case ColumnKind::I8:
         return withOutputs(keyAt, queryAt, Stored<int8_t>{elementsOf<int8_t>(values)});
+      case ColumnKind::U8:
+        return withOutputs(keyAt, queryAt, Stored<uint8_t>{elementsOf<uint8_t>(values)});
       default: abort();
       }
     };

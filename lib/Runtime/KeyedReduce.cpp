@@ -83,6 +83,9 @@ struct Column {
                        (uint64_t)offset);
     case ColumnKind::I8:
       return reinterpret_cast<const int8_t *>(base)[i * stride] & 1;
+    case ColumnKind::U8:
+      return (int64_t)((uint64_t)reinterpret_cast<const uint8_t *>(base)[i * stride] +
+                       (uint64_t)offset);
     case ColumnKind::Indices:
       return i;
     case ColumnKind::Absent:
@@ -92,7 +95,8 @@ struct Column {
   }
 
   bool stored() const {
-    return kind == ColumnKind::I64 || kind == ColumnKind::I32 || kind == ColumnKind::I8;
+    return kind == ColumnKind::I64 || kind == ColumnKind::I32 || kind == ColumnKind::I8 ||
+           kind == ColumnKind::U8;
   }
 
   bool sameAs(const Column &other) const {
@@ -152,6 +156,7 @@ void visitColumn(const Column &column, F &&f) {
   case ColumnKind::I64: f(Stored<int64_t>(column)); return;
   case ColumnKind::I32: f(Stored<int32_t>(column)); return;
   case ColumnKind::I8: f(Stored<int8_t>(column)); return;
+  case ColumnKind::U8: f(Stored<uint8_t>(column)); return;
   case ColumnKind::Indices: f(IndexAt{}); return;
   case ColumnKind::Absent: f(NoValues{}); return;
   }
@@ -1053,11 +1058,61 @@ struct KeyedReduce {
     return true;
   }
 
+  /// One equality column of byte keys and queries (the tokens of a small
+  /// vocabulary): 256 buckets, no range pass, no packing. Counts alone use
+  /// four interleaved tables so that consecutive equal keys do not wait on
+  /// each other's increment.
+  bool tryByteKeys() {
+    if (numColumns != 1 || order != kNoOrder || keys[0].kind != ColumnKind::U8 ||
+        queries[0].kind != ColumnKind::U8 || keys[0].offset != 0 ||
+        queries[0].offset != 0)
+      return false;
+    const uint8_t *key = reinterpret_cast<const uint8_t *>(keys[0].base);
+    const uint8_t *query = reinterpret_cast<const uint8_t *>(queries[0].base);
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      using Bucket = BucketFor<decltype(out)>;
+      Bucket buckets[256] = {};
+      if constexpr (std::is_same_v<decltype(weight), Ones> &&
+                    std::is_same_v<decltype(valueAt), NoValues>) {
+        uint32_t tables[4][256] = {};
+        int64_t i = 0;
+        for (; i + 4 <= n; i += 4) {
+          ++tables[0][key[i]];
+          ++tables[1][key[i + 1]];
+          ++tables[2][key[i + 2]];
+          ++tables[3][key[i + 3]];
+        }
+        for (; i < n; ++i)
+          ++tables[0][key[i]];
+        for (int b = 0; b < 256; ++b)
+          buckets[b] = Bucket::of(
+              (uint64_t)tables[0][b] + tables[1][b] + tables[2][b] + tables[3][b], 0);
+      } else {
+        for (int64_t i = 0; i < n; ++i)
+          buckets[key[i]] += Bucket::of(weight(i), valueAt(i));
+      }
+      if (n >= kStreamingOutputs) {
+        for (int64_t i = 0; i < n; ++i) {
+          Bucket b = buckets[query[i]];
+          out.writeStreaming(i, b.count(), b.sum());
+        }
+        streamingFence();
+      } else {
+        for (int64_t i = 0; i < n; ++i) {
+          Bucket b = buckets[query[i]];
+          out.write(i, b.count(), b.sum());
+        }
+      }
+    });
+    applyQueryMask();
+    return true;
+  }
+
   void run() {
     if (n == 0)
       return;
     normalize();
-    if (tryScatterOrGather())
+    if (tryScatterOrGather() || tryByteKeys())
       return;
     computeRanges();
     // Buckets cost 4-16 bytes per packed value: worth it up to ~2n values.

@@ -92,6 +92,13 @@ struct Sorter {
   }
 
   void run() {
+    if constexpr (std::is_same_v<K, uint8_t>) {
+      // Byte keys (string ids of a small table): 256 buckets, no range pass.
+      min = 0;
+      range = 256;
+      countingSort();
+      return;
+    }
     int64_t lo = keyValue(keys[0]), hi = lo;
     for (int64_t i = 1; i < n; ++i) {
       int64_t v = keyValue(keys[i]);
@@ -116,8 +123,25 @@ struct Sorter {
   void countingSort() {
     ScratchArray<uint32_t> cursor(range);
     std::memset(cursor.get(), 0, range * sizeof(uint32_t));
-    for (int64_t i = 0; i < n; ++i)
-      ++cursor[relativeKey(i)];
+    if constexpr (std::is_same_v<K, uint8_t>) {
+      // Four interleaved tables: consecutive equal keys do not wait on each
+      // other's increment.
+      uint32_t tables[4][256] = {};
+      int64_t i = 0;
+      for (; i + 4 <= n; i += 4) {
+        ++tables[0][keys[i]];
+        ++tables[1][keys[i + 1]];
+        ++tables[2][keys[i + 2]];
+        ++tables[3][keys[i + 3]];
+      }
+      for (; i < n; ++i)
+        ++tables[0][keys[i]];
+      for (int b = 0; b < 256; ++b)
+        cursor[b] = tables[0][b] + tables[1][b] + tables[2][b] + tables[3][b];
+    } else {
+      for (int64_t i = 0; i < n; ++i)
+        ++cursor[relativeKey(i)];
+    }
     if (valuesAreKeys) {
       // Each bucket's values all equal its key.
       VOut *next = out;
@@ -265,6 +289,8 @@ extern "C" void _mlir_ciface_rasp_stable_sort(MemRef1D *keys, MemRef1D *values,
     return sortWithKeys<int32_t>(n, keys, values, out, kind, descending != 0);
   case ColumnKind::I8:
     return sortWithKeys<int8_t>(n, keys, values, out, kind, descending != 0);
+  case ColumnKind::U8:
+    return sortWithKeys<uint8_t>(n, keys, values, out, kind, descending != 0);
   default:
     abort(); // the lowering passes stored columns only
   }

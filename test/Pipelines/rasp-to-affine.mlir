@@ -7,9 +7,16 @@
 
 // CHECK-NOT: linalg.
 // CHECK-LABEL: func.func @hist(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi32>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi64>)
+// CHECK-SAME: [[IN:%[a-z0-9]+]]: memref<?xi8>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
 // CHECK-SAME: attributes {llvm.emit_c_interface}
-// CHECK: [[N:%.+]] = memref.dim [[STR]]
+// CHECK: [[N:%.+]] = memref.dim [[IN]]
+// The input's i8 ids widened once (read twice, as keys and as queries, the
+// widening is not fused into the select), into an i32 temporary.
+// CHECK: [[STR:%.+]] = memref.alloc([[N]]) {{.*}} : memref<?xi32>
+// CHECK: affine.for [[I:%[a-z0-9]+]] = 0 to [[N]] {
+// CHECK-NEXT: [[B:%.+]] = affine.load [[IN]][[[I]]] : memref<?xi8>
+// CHECK-NEXT: [[W:%.+]] = arith.extsi [[B]] : i8 to i32
+// CHECK-NEXT: affine.store [[W]], [[STR]][[[I]]]
 // The query loop (blocked: several queries per key loop), the key loop with
 // the counts as loop-carried values; each key is loaded once, compared with
 // the queries loaded outside the key loop.
@@ -34,14 +41,15 @@
 // CHECK-NOT: = rasp.
 // CHECK: return
 
-// reverse: the key loop reads only the tokens (the values); the query
-// length - q - 1 is computed from the loop indices.
+// reverse: the key loop reads only the tokens (the values, as the input's i8
+// ids); the query length - q - 1 is computed from the loop indices.
 // CHECK-LABEL: func.func @reverse(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi32>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi32>)
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi8>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi8>)
 // CHECK: [[N:%.+]] = memref.dim [[STR]]
 // CHECK: {{affine.for|affine.parallel}} {{\(?}}[[Q:%[a-z0-9]+]]{{\)?}} = {{.+}} {
 // CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
-// CHECK-NEXT: [[V:%.+]] = affine.load [[STR]][[[K]]]
+// CHECK-NEXT: [[V8:%.+]] = affine.load [[STR]][[[K]]] : memref<?xi8>
+// CHECK-NEXT: [[V:%.+]] = arith.extsi [[V8]] : i8 to i32
 // CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
 // CHECK-NEXT: [[N64:%.+]] = arith.index_cast [[N]] : index to i64
 // CHECK-NEXT: [[NMQ:%.+]] = arith.subi [[N64]], [[Q64]] : i64

@@ -25,36 +25,36 @@
 // CHECK-SAME: rasp.strings = ["a", "b", "c"]
 
 // hist = selector_width(select(tokens, tokens, ==)): one generic, tokens
-// read as keys and as queries; the i32 ids are compared, the count is i32
-// (the select compares only 32-bit values), then widened to i64 by an
-// element-wise generic (a reduction is not fused into it).
+// read as keys and as queries; the i32 ids (widened from the input's i8) are
+// compared, the count is i32 (the select compares only 32-bit values), and
+// so is the output (counts fit): the widening of the count to the s-op's i64
+// and the output's truncation cancel.
 // CHECK-LABEL: func.func @hist(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi8>,
 // CHECK-NOT: = rasp.
-// CHECK: [[W:%.+]] = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK: [[IDS:%.+]] = linalg.generic {{.*}} ins([[STR]] : tensor<?xi8>) outs(%{{.+}} : tensor<?xi32>) attrs = {rasp.widened}
+// CHECK: [[W:%.+]] = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[IDS]], [[IDS]] : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
 // CHECK-NEXT: ^bb0([[K:%.+]]: i32, [[Q:%.+]]: i32, [[CNT:%.+]]: i32):
 // CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K]], [[Q]] : i32
 // CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
 // CHECK-NEXT: arith.addi [[CNT]], [[ONE]] : i32
-// CHECK-NOT: iterator_types = ["parallel", "reduction"]
-// CHECK: [[W64:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[W]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[C:%.+]]: i32, %{{.+}}: i64):
-// CHECK-NEXT: [[C64:%.+]] = arith.extui [[C]] : i32 to i64
-// CHECK-NEXT: linalg.yield [[C64]] : i64
+// CHECK-NOT: linalg.generic
 // CHECK-NOT: = rasp.
-// CHECK: bufferization.materialize_in_destination [[W64]]
+// CHECK: bufferization.materialize_in_destination [[W]]
 // CHECK-NEXT: return
 
 // reverse = aggregate(select(indices, length - indices - 1, ==), tokens):
 // length - indices - 1 is fused into the select body (no generic of its
-// own), indices come from linalg.index: the only tensor read is tokens. The
-// select compares i64 indices: the count is i64; the i32 ids sum in i32.
+// own), indices come from linalg.index: the only tensor read is tokens, as
+// the input's i8 ids (their widening is fused in). The select compares i64
+// indices: the count is i64; the i32 ids sum in i32.
 // CHECK-LABEL: func.func @reverse(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>,
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi8>,
 // CHECK: [[ONE:%.+]] = arith.constant 1 : i64
 // CHECK-NOT: linalg.generic
-// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi32>) outs(%{{.+}}, %{{.+}} : tensor<?xi32>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[V:%.+]]: i32, [[SUM:%.+]]: i32, [[CNT:%.+]]: i64):
+// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi8>) outs(%{{.+}}, %{{.+}} : tensor<?xi32>, tensor<?xi64>)
+// CHECK-NEXT: ^bb0([[V8:%.+]]: i8, [[SUM:%.+]]: i32, [[CNT:%.+]]: i64):
+// CHECK-NEXT: [[V:%.+]] = arith.extsi [[V8]] : i8 to i32
 // CHECK-NEXT: [[Q:%.+]] = linalg.index 0 : index
 // CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
 // CHECK-NEXT: [[N64:%.+]] = arith.index_cast %{{.+}} : index to i64
@@ -98,7 +98,7 @@ module attributes {rasp.vocabulary = ["c", "a", "b"]} {
 // A chain of maps is one loop: ((tokens_int + 1) ^ 2 - indices) / tokens_float,
 // after the division check (which reads only the divisor).
 // CHECK-LABEL: func.func @map_chain(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[FLT]] : tensor<?xf64>)
 // CHECK: arith.cmpf oeq
 // CHECK: scf.if

@@ -142,6 +142,12 @@ cl::opt<bool> noRewrite("no-rewrite",
                         cl::desc("Skip rasp-optimize-selects: every select "
                                  "takes the generic n-by-n kernel"),
                         cl::cat(runCategory));
+cl::opt<bool> wideStorage(
+    "wide-storage",
+    cl::desc("Keep string ids i32 and outputs in their computed types (i64 "
+             "ints) instead of the narrowest that holds them (i8 ids for up "
+             "to 127 strings, i32 counts): for comparing the two"),
+    cl::cat(runCategory));
 cl::opt<bool> interpretFlag("interpret",
                             cl::desc("Run the reference interpreter (dense, "
                                      "O(n^2)) instead of the JIT"),
@@ -394,6 +400,7 @@ unsigned threadCount() {
 LoweringOptions loweringOptions() {
   LoweringOptions options;
   options.rewrite = !noRewrite;
+  options.narrowStorage = !wideStorage;
   options.parallel = threadCount() > 1;
   return options;
 }
@@ -495,9 +502,15 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
       idOfSpelling.push_back(it == ids.end() ? -1 : (int32_t)it->second);
     }
     const std::vector<uint32_t> &tokenIds = input.getTokenIds();
-    lowered.stringIds.resize(n);
-    for (size_t i = 0; i < n; ++i)
-      lowered.stringIds[i] = idOfSpelling[tokenIds[i]];
+    if (program.getStringIdBytes() == 1) {
+      lowered.stringIds8.resize(n);
+      for (size_t i = 0; i < n; ++i)
+        lowered.stringIds8[i] = (uint8_t)idOfSpelling[tokenIds[i]];
+    } else {
+      lowered.stringIds.resize(n);
+      for (size_t i = 0; i < n; ++i)
+        lowered.stringIds[i] = idOfSpelling[tokenIds[i]];
+    }
   }
   if (tokenTypes.count(IntegerType::get(ctx, 64)))
     if (auto error = readInts(input, lowered.ints))
@@ -510,9 +523,9 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
       return fail(*error);
 
   Type elementType = resultType.getElementType();
-  // i1: one byte; string ids: i32; ints and floats: 8 bytes.
-  size_t elementBytes = elementType.isInteger(1) ? 1
-                        : llvm::isa<StringType>(elementType) ? 4 : 8;
+  // Bools and small-table string ids: 1 byte; ints that fit in i32 and other
+  // string ids: 4; ints and floats: 8.
+  unsigned elementBytes = program.getOutputBytes(name);
   std::vector<uint8_t> buffer(std::max<size_t>(n * elementBytes, 8));
   auto runStart = Clock::now();
   auto report = program.run(name, lowered, buffer.data(), threadCount());
@@ -542,7 +555,9 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
           op, static_cast<RuntimeErrorCode>(report->code), report->position));
   } else if (elementType.isInteger(64)) {
     value.kind = ElemKind::Int;
-    value.ints.assign((int64_t *)buffer.data(), (int64_t *)buffer.data() + n);
+    value.ints.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      value.ints[i] = readStoredInt(buffer.data(), elementBytes, i);
   } else if (elementType.isF64()) {
     value.kind = ElemKind::Float;
     value.floats.assign((double *)buffer.data(), (double *)buffer.data() + n);
@@ -551,7 +566,9 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
     value.bools.assign(buffer.data(), buffer.data() + n);
   } else {
     value.kind = ElemKind::String;
-    value.stringIds.assign((int32_t *)buffer.data(), (int32_t *)buffer.data() + n);
+    value.stringIds.resize(n);
+    for (size_t i = 0; i < n; ++i)
+      value.stringIds[i] = (int32_t)readStoredInt(buffer.data(), elementBytes, i);
     value.stringTable = &strings;
     for (size_t i = 0; i < n; ++i) {
       int64_t id = value.stringIds[i];

@@ -13,6 +13,7 @@
 
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -34,7 +35,10 @@ struct RuntimeReport {
 /// the input that way (the generated code then never touches it).
 struct LoweredInputs {
   int64_t length = 0; // n
+  /// String ids as the module stores them (JITProgram::getStringIdBytes):
+  /// four bytes each in `stringIds`, or one in `stringIds8`.
   std::vector<int32_t> stringIds;
+  std::vector<uint8_t> stringIds8;
   std::vector<int64_t> ints;
   std::vector<double> floats;
   std::vector<uint8_t> bools;
@@ -53,9 +57,20 @@ public:
   /// the first look-up), so that run() measures native execution only.
   llvm::Error prepare(llvm::StringRef name);
 
+  /// The bytes of each string id in the inputs and outputs: 1 or 4 (the
+  /// module's rasp.string_storage).
+  unsigned getStringIdBytes() const { return stringIdBytes; }
+
+  /// The bytes of each value in output function `name`'s output buffer
+  /// (rasp.output_storage): 1 for bools and small-table string ids, 4 for
+  /// other string ids and ints that fit in i32, 8 for ints and floats.
+  /// Signed ints: a reader sign-extends.
+  unsigned getOutputBytes(llvm::StringRef name) const;
+
   /// Runs output function `name` on `inputs`, writing n values of
-  /// `elementBytes` each into `output`, with `threads` OpenMP threads for the
-  /// parallel query loops (0: all cores). Returns the first run-time report.
+  /// getOutputBytes(name) each into `output`, with `threads` OpenMP threads
+  /// for the parallel query loops (0: all cores). Returns the first run-time
+  /// report.
   llvm::Expected<RuntimeReport> run(llvm::StringRef name,
                                     const LoweredInputs &inputs, void *output,
                                     unsigned threads = 0);
@@ -63,8 +78,19 @@ public:
 private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
   bool parallel = false; // uses the OpenMP runtime
+  unsigned stringIdBytes = 4;
+  llvm::StringMap<unsigned> outputBytes;
 
 };
+
+/// Value i of an output buffer of signed ints `bytes` wide (1, 4 or 8).
+inline int64_t readStoredInt(const uint8_t *buffer, unsigned bytes, size_t i) {
+  switch (bytes) {
+  case 1: return reinterpret_cast<const int8_t *>(buffer)[i];
+  case 4: return reinterpret_cast<const int32_t *>(buffer)[i];
+  default: return reinterpret_cast<const int64_t *>(buffer)[i];
+  }
+}
 
 /// LLVM IR of `llvmModule` after the same -O3 pipeline the JIT runs.
 llvm::Error emitLLVMIR(mlir::ModuleOp llvmModule, llvm::raw_ostream &os);

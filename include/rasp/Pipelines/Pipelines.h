@@ -32,6 +32,9 @@ struct LoweringOptions {
   /// Emit the select loops' query blocks as parallel loops (OpenMP threads).
   /// A one-thread run is compiled without them: no runtime start-up cost.
   bool parallel = true;
+  /// Store string ids (i8 for small tables) and outputs (i32 where values
+  /// fit) narrowly: convert-rasp-to-linalg's narrow-storage.
+  bool narrowStorage = true;
 };
 
 /// The textual pass pipeline that one stage adds.

@@ -31,6 +31,7 @@ enum class ColumnKind : int64_t {
   I32 = 2,     // string ids
   I8 = 3,      // bools (0/1 bytes)
   Indices = 4, // the positions 0..n-1, not stored
+  U8 = 5,      // string ids of a small table (one byte each)
 };
 
 enum KeyedReduceSlot : int {

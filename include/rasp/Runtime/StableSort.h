@@ -5,7 +5,7 @@
 //
 //   rasp_stable_sort(keys, values, out, key_kind, value_kind, descending)
 //
-// `key_kind` is the keys' rasp::ColumnKind (I64, I32 string ids, I8 bools);
+// `key_kind` is the keys' rasp::ColumnKind (I64, I32 or U8 string ids, I8 bools);
 // `value_kind` says how a value is moved into `out` (SortValueKind);
 // `descending` is 0 or 1. All typed variants share one C entry point; the
 // JIT binds every name that starts with the prefix to it.

@@ -50,7 +50,23 @@ struct TokensLowering : OpConversionPattern<TokensOp> {
       arg = kTokensFloatArg;
     else if (type.isInteger(1))
       arg = kTokensBoolArg;
-    rewriter.replaceOp(op, func.getArgument(arg));
+    Value tokens = func.getArgument(arg);
+    // Narrow string ids (i8) are widened to the i32 the generated code
+    // computes with; the widening fuses into every reader.
+    Type stored = llvm::cast<RankedTensorType>(tokens.getType()).getElementType();
+    Type lowered = getLoweredElementType(type);
+    if (stored != lowered) {
+      Location loc = op.getLoc();
+      Value n = tensor::DimOp::create(rewriter, loc, tokens, 0);
+      tokens = lowering::buildElementwise(
+          rewriter, loc, n, {{tokens, Attribute(), type}}, lowered,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            return arith::ExtSIOp::create(b, l, lowered, s[0]);
+          },
+          RASPLoweringState());
+      tokens.getDefiningOp()->setAttr(kWidenedAttrName, rewriter.getUnitAttr());
+    }
+    rewriter.replaceOp(op, tokens);
     return success();
   }
 };

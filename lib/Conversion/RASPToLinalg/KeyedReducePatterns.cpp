@@ -30,13 +30,11 @@ namespace {
 
 /// Marks the to_buffer ops of one kernel call (see getColumn).
 constexpr llvm::StringLiteral kCallSiteAttrName = "rasp.kernel_call_site";
-/// Marks the generic that widens a call's 32-bit counts to the s-op's i64.
-constexpr llvm::StringLiteral kWidenedCountsAttrName = "rasp.widened_counts";
-
-/// The 32-bit counts tensor behind a widened keyed_reduce result, or null.
-Value getNarrowCounts(Value tensor) {
+/// The narrow column behind a widening generic (kWidenedAttrName): a
+/// kernel's 32-bit counts, the input's i8 string ids. Null otherwise.
+Value getNarrowColumn(Value tensor) {
   auto generic = tensor.getDefiningOp<linalg::GenericOp>();
-  if (!generic || !generic->hasAttr(kWidenedCountsAttrName) ||
+  if (!generic || !generic->hasAttr(kWidenedAttrName) ||
       generic.getNumDpsInputs() != 1)
     return Value();
   return generic.getDpsInputOperand(0)->get();
@@ -73,16 +71,18 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
   static ColumnKind kindOf(Type elementType) {
     return elementType.isInteger(64)   ? ColumnKind::I64
            : elementType.isInteger(32) ? ColumnKind::I32
+           : elementType.isInteger(8)  ? ColumnKind::U8
                                        : ColumnKind::I8;
   }
 
   /// The buffer the kernel reads a stored column from: constants are
-  /// materialized, another kernel's result is read in place (its 32-bit
-  /// counts too when `allowNarrowCounts`), anything else is passed through
-  /// its own read-only to_buffer.
+  /// materialized, another kernel's result is read in place, a widened
+  /// column (32-bit counts, i8 string ids) as its narrow self when
+  /// `allowNarrow`, anything else is passed through its own read-only
+  /// to_buffer.
   Value getStoredColumn(ConversionPatternRewriter &rewriter, Location loc,
                         Value n, Value original, Value converted,
-                        Attribute callSite, bool allowNarrowCounts) const {
+                        Attribute callSite, bool allowNarrow) const {
     MapOperand operand = getMapOperand(original, converted);
     Type elementType = getLoweredElementType(operand.raspElementType);
     Value tensor = operand.tensor;
@@ -90,20 +90,18 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
       tensor = buildElementwise(
           rewriter, loc, n, {operand}, elementType,
           [](OpBuilder &, Location, ArrayRef<Value> s) { return s[0]; }, this->state);
-    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
-    // Another keyed reduction's result: its buffer is ours and read-only
-    // (to_tensor without `writable`), so no op can overwrite it. Its 32-bit
-    // counts are read as they are, not widened into a copy.
-    if (allowNarrowCounts)
-      if (Value counts = getNarrowCounts(tensor))
-        tensor = counts;
-    if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
-      if (!result.getWritable()) {
-        auto bufferType = llvm::cast<MemRefType>(result.getBuffer().getType());
-        if (bufferType == memrefType ||
-            (allowNarrowCounts && bufferType.getElementType().isInteger(32)))
-          return result.getBuffer();
+    // A widened column is read as it is stored, not widened into a copy.
+    if (allowNarrow)
+      if (Value narrow = getNarrowColumn(tensor)) {
+        tensor = narrow;
+        elementType = llvm::cast<RankedTensorType>(narrow.getType()).getElementType();
       }
+    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
+    // Another kernel's result: its buffer is ours and read-only (to_tensor
+    // without `writable`), so no op can overwrite it.
+    if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
+      if (!result.getWritable() && result.getBuffer().getType() == memrefType)
+        return result.getBuffer();
     // Anything else (an input, a map's result) is passed as its own buffer,
     // without a copy: the kernel only reads it, and one-shot bufferization
     // counts to_buffer as a read right before the call, so no op writes the
@@ -159,8 +157,26 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
           return arith::ExtSIOp::create(nested, l, i64, s[0]);
         },
         this->state);
-    countTensor.getDefiningOp()->setAttr(kWidenedCountsAttrName, b.getUnitAttr());
+    countTensor.getDefiningOp()->setAttr(kWidenedAttrName, b.getUnitAttr());
     return countTensor;
+  }
+
+  /// A kernel's i8 string ids as the i32 the generated code computes with,
+  /// by a widening generic that fuses into the users (and that a later
+  /// kernel call reads through).
+  Value readStringIds(OpBuilder &b, Location loc, Value n, Value buffer) const {
+    Value ids = readOnlyTensor(b, loc, buffer);
+    Type i32 = b.getI32Type();
+    if (llvm::cast<RankedTensorType>(ids.getType()).getElementType() == i32)
+      return ids;
+    ids = buildElementwise(
+        b, loc, n, {{ids, Attribute(), StringType::get(b.getContext())}}, i32,
+        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+          return arith::ExtSIOp::create(nested, l, i32, s[0]);
+        },
+        this->state);
+    ids.getDefiningOp()->setAttr(kWidenedAttrName, b.getUnitAttr());
+    return ids;
   }
 
   /// The kernel's declaration for these argument types, named `prefix` plus
@@ -178,6 +194,7 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
       Type element = memref.getElementType();
       name += element.isInteger(64)   ? "_l"
               : element.isInteger(32) ? "_i"
+              : element.isInteger(8)  ? "_c"
               : element.isF64()       ? "_d"
                                       : "_b";
     }
@@ -229,7 +246,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
         return column;
       }
     Value buffer = getStoredColumn(rewriter, loc, n, original, converted, callSite,
-                                   /*allowNarrowCounts=*/true);
+                                   /*allowNarrow=*/true);
     return {buffer,
             kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType())};
   }
@@ -350,12 +367,17 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     bool kernelSums = hasValues && !constantValue;
     // A returned count (the histogram) is written straight into the output
     // buffer: no temporary, no copy.
-    Value counts = hasValues ? Value() : getReturnedOutput(op, countsType);
     // Otherwise 32-bit counts (n < 2^31: the JIT refuses longer inputs),
     // widened by a generic that fuses into the users; and 32-bit sums of
     // string ids (read only where one key is selected).
     Type i32 = rewriter.getI32Type();
     auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
+    Value counts;
+    if (!hasValues) {
+      counts = getReturnedOutput(op, countsType);
+      if (!counts)
+        counts = getReturnedOutput(op, narrowType);
+    }
     if (!counts)
       counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
     bool stringSums =
@@ -493,17 +515,26 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
     // Indices as keys are stored like any column here (they are rare: the
     // rewrite never makes them).
     Value keys = getStoredColumn(rewriter, loc, n, op.getKeys(), adaptor.getKeys(),
-                                 callSite, /*allowNarrowCounts=*/true);
+                                 callSite, /*allowNarrow=*/true);
+    // String values may be read (and so written) as narrow ids; other values
+    // are moved in the result's type.
+    Type loweredValue = getLoweredElementType(sopType(op.getValues()).getElementType());
+    bool stringValues = llvm::isa<StringType>(sopType(op.getValues()).getElementType());
     Value values = op.getValues() == op.getKeys()
                        ? keys
                        : getStoredColumn(rewriter, loc, n, op.getValues(),
                                          adaptor.getValues(), callSite,
-                                         /*allowNarrowCounts=*/false);
-    if (values == keys && llvm::cast<MemRefType>(keys.getType()).getElementType() !=
-                              getLoweredElementType(sopType(op.getValues()).getElementType()))
+                                         /*allowNarrow=*/stringValues);
+    auto elementOf = [](Value buffer) {
+      return llvm::cast<MemRefType>(buffer.getType()).getElementType();
+    };
+    if (values == keys && elementOf(keys) != loweredValue &&
+        !(stringValues && elementOf(keys).isInteger(8)))
       values = getStoredColumn(rewriter, loc, n, op.getValues(), adaptor.getValues(),
-                               callSite, /*allowNarrowCounts=*/false);
+                               callSite, /*allowNarrow=*/false);
     Type resultElement = getLoweredElementType(sopType(op.getResult()).getElementType());
+    if (stringValues)
+      resultElement = elementOf(values);
     auto resultType = MemRefType::get({ShapedType::kDynamic}, resultElement);
     // A returned result is sorted straight into the output buffer.
     Value out = getReturnedOutput(op, resultType);
@@ -526,7 +557,8 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
     func::FuncOp kernel =
         getKernel(rewriter, op, kStableSortFunctionName, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
-    rewriter.replaceOp(op, readOnlyTensor(rewriter, loc, out));
+    rewriter.replaceOp(op, stringValues ? readStringIds(rewriter, loc, n, out)
+                                        : readOnlyTensor(rewriter, loc, out));
     return success();
   }
 
@@ -554,7 +586,12 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
     // A returned count is written straight into the output buffer; other
     // counts are 32-bit (n < 2^31), widened by a generic that fuses into
     // the users (and that a later kernel call reads through).
-    Value counts = hasValues ? Value() : getReturnedOutput(op, wideType);
+    Value counts;
+    if (!hasValues) {
+      counts = getReturnedOutput(op, wideType);
+      if (!counts)
+        counts = getReturnedOutput(op, narrowType);
+    }
     if (!counts)
       counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
     // Sums: string ids as i32 (read only where the one key is selected),
@@ -574,7 +611,7 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
       Value &buffer = buffers[original];
       if (!buffer)
         buffer = getStoredColumn(rewriter, loc, n, original, converted, callSite,
-                                 /*allowNarrowCounts=*/false);
+                                 /*allowNarrow=*/true);
       args[slot] = buffer;
       kinds |= encodeColumnKind(
           slot, kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType()));

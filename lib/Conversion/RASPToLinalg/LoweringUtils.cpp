@@ -20,6 +20,10 @@ Type rasp::getLoweredElementType(Type raspElementType) {
   return raspElementType;
 }
 
+Type rasp::getStringStorageType(MLIRContext *ctx, size_t tableSize) {
+  return IntegerType::get(ctx, tableSize <= 127 ? 8 : 32);
+}
+
 RASPToLinalgTypeConverter::RASPToLinalgTypeConverter() {
   addConversion([](Type type) { return type; });
   addConversion([](SOpType type) -> Type {
@@ -257,4 +261,46 @@ Value lowering::emitFloorModFloat(OpBuilder &b, Location loc, Value lhs, Value r
   Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
   Value adjusted = arith::AddFOp::create(b, loc, rem, rhs);
   return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+}
+
+/// A bound on |v| for every value v of the int s-op `original` that holds at
+/// compile time, when one is known and fits in i32: constants, tokens_int
+/// within the input's range (rasp.int_range), 0/1 indicators.
+std::optional<int64_t> lowering::getStaticIntBound(Value original,
+                                         const RASPLoweringState &state) {
+  auto type = llvm::dyn_cast<SOpType>(original.getType());
+  if (!type || !type.getElementType().isInteger(64))
+    return std::nullopt;
+  Operation *def = original.getDefiningOp();
+  std::optional<int64_t> bound;
+  if (auto constant = llvm::dyn_cast_or_null<ConstantOp>(def)) {
+    if (auto value = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
+      if (llvm::isInt<32>(value.getInt()))
+        bound = std::abs(value.getInt());
+  } else if (llvm::isa_and_nonnull<TokensOp>(def) && state.intRange) {
+    auto [lo, hi] = *state.intRange;
+    if (llvm::isInt<32>(lo) && llvm::isInt<32>(hi))
+      bound = std::max(std::abs(lo), std::abs(hi));
+  } else if (llvm::isa_and_nonnull<IndicatorOp>(def)) {
+    bound = 1;
+  }
+  return bound;
+}
+
+/// True when every value of the int s-op `original` provably fits in i32:
+/// the above, and the s-ops in [0, n] (n < 2^31, checked by the driver):
+/// indices, length, widths and the counts of keyed reductions and group
+/// neighbors. Arithmetic is not followed (conservative).
+bool lowering::fitsInI32(Value original, const RASPLoweringState &state) {
+  if (getStaticIntBound(original, state))
+    return true;
+  auto type = llvm::dyn_cast<SOpType>(original.getType());
+  if (!type || !type.getElementType().isInteger(64))
+    return false;
+  Operation *def = original.getDefiningOp();
+  if (auto keyed = llvm::dyn_cast_or_null<KeyedReduceOp>(def))
+    return !keyed.getValues();
+  if (auto neighbor = llvm::dyn_cast_or_null<GroupNeighborOp>(def))
+    return !neighbor.getValues();
+  return llvm::isa_and_nonnull<IndicesOp, LengthOp, SelectorWidthOp>(def);
 }

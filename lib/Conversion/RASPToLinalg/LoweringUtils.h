@@ -36,6 +36,15 @@ struct RASPConversionPattern : mlir::OpConversionPattern<OpTy> {
   const RASPLoweringState &state;
 };
 
+/// A bound on |v| for every value v of the int s-op `original` known at
+/// compile time, when it fits in i32: constants, tokens_int within the
+/// input's range (rasp.int_range), 0/1 indicators.
+std::optional<int64_t> getStaticIntBound(mlir::Value original,
+                                         const RASPLoweringState &state);
+
+/// True when every value of the int s-op `original` provably fits in i32.
+bool fitsInI32(mlir::Value original, const RASPLoweringState &state);
+
 /// Classifies `original` (a rasp s-op value) given its converted value.
 MapOperand getMapOperand(mlir::Value original, mlir::Value converted);
 

@@ -1,5 +1,7 @@
 //===- RASPToLinalgPass.cpp - The convert-rasp-to-linalg pass -------------===//
 
+#include "LoweringUtils.h"
+
 #include "rasp/Conversion/Passes.h"
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Dialect/RASP/Transforms/Passes.h"
@@ -27,9 +29,22 @@ using namespace rasp;
 
 namespace {
 
-/// `@f() -> !rasp.sop<T>` becomes `@f(inputs..., %out: memref<?xT>)`: the
-/// body still computes s-ops; the returned one is written into %out.
-LogicalResult rewriteSignature(func::FuncOp func) {
+/// The element type of `func`'s output buffer: the s-op's lowered type, or
+/// a narrower one that holds every value it can take (string ids in the
+/// table's storage type, ints that provably fit in i32).
+Type getOutputStorageType(Value returned, const RASPLoweringState &state) {
+  Type element = llvm::cast<SOpType>(returned.getType()).getElementType();
+  if (llvm::isa<StringType>(element))
+    return state.stringStorageType;
+  if (state.narrowStorage && element.isInteger(64) && lowering::fitsInI32(returned, state))
+    return IntegerType::get(element.getContext(), 32);
+  return getLoweredElementType(element);
+}
+
+/// `@f() -> !rasp.sop<T>` becomes `@f(inputs..., %out: memref<?xS>)`: the
+/// body still computes s-ops; the returned one is written into %out, whose
+/// element type S stores T's values (getOutputStorageType).
+LogicalResult rewriteSignature(func::FuncOp func, const RASPLoweringState &state) {
   FunctionType type = func.getFunctionType();
   if (type.getNumInputs() != 0 || type.getNumResults() != 1 ||
       !llvm::isa<SOpType>(type.getResult(0)))
@@ -42,36 +57,51 @@ LogicalResult rewriteSignature(func::FuncOp func) {
   };
   Type i64 = IntegerType::get(ctx, 64), i1 = IntegerType::get(ctx, 1),
        f64 = Float64Type::get(ctx);
-  Type outType = MemRefType::get(
-      {ShapedType::kDynamic}, getLoweredElementType(resultType.getElementType()));
-  SmallVector<Type> inputs = {tensorOf(getLoweredElementType(StringType::get(ctx))),
-                              tensorOf(i64), tensorOf(f64), tensorOf(i1), outType};
   Block &entry = func.front();
+  auto ret = llvm::cast<func::ReturnOp>(entry.getTerminator());
+  Value returned = ret.getOperand(0);
+  Type storageType = getOutputStorageType(returned, state);
+  Type outType = MemRefType::get({ShapedType::kDynamic}, storageType);
+  SmallVector<Type> inputs = {tensorOf(state.stringStorageType), tensorOf(i64),
+                              tensorOf(f64), tensorOf(i1), outType};
   for (Type input : inputs)
     entry.addArgument(input, func.getLoc());
   func.setFunctionType(FunctionType::get(ctx, inputs, {}));
   func->setAttr("llvm.emit_c_interface", UnitAttr::get(ctx));
 
-  auto ret = llvm::cast<func::ReturnOp>(entry.getTerminator());
-  Value returned = ret.getOperand(0);
   if (Operation *def = returned.getDefiningOp())
     def->setAttr("rasp.returned", UnitAttr::get(ctx));
   OpBuilder b(ret);
-  Type loweredType = tensorOf(getLoweredElementType(resultType.getElementType()));
+  Location loc = ret.getLoc();
+  Type loweredElement = getLoweredElementType(resultType.getElementType());
   Value asTensor =
-      UnrealizedConversionCastOp::create(b, ret.getLoc(), loweredType, returned)
+      UnrealizedConversionCastOp::create(b, loc, tensorOf(loweredElement), returned)
           .getResult(0);
+  if (storageType != loweredElement) {
+    // Narrowed by a generic that fuses into the producer; a kernel that
+    // writes the output in place writes the narrow type, and the widening
+    // it returns folds away against this truncation.
+    Value n = tensor::DimOp::create(b, loc, entry.getArgument(kTokensStringArg), 0);
+    asTensor = lowering::buildElementwise(
+        b, loc, n, {{asTensor, Attribute(), resultType.getElementType()}}, storageType,
+        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+          return arith::TruncIOp::create(nested, l, storageType, s[0]);
+        },
+        state);
+  }
   auto store = bufferization::MaterializeInDestinationOp::create(
-      b, ret.getLoc(), asTensor, entry.getArgument(kOutputArg));
+      b, loc, asTensor, entry.getArgument(kOutputArg));
   store.setRestrict(true);
   store.setWritable(true);
-  func::ReturnOp::create(b, ret.getLoc());
+  func::ReturnOp::create(b, loc);
   ret.erase();
   return success();
 }
 
 struct ConvertRASPToLinalgPass
     : public rasp::impl::ConvertRASPToLinalgBase<ConvertRASPToLinalgPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     MLIRContext *ctx = &getContext();
@@ -94,6 +124,10 @@ struct ConvertRASPToLinalgPass
     }
     for (auto [id, attr] : llvm::enumerate(table))
       state.stringIds[llvm::cast<StringAttr>(attr).getValue()] = id;
+    state.narrowStorage = narrowStorage;
+    state.stringStorageType = narrowStorage ? getStringStorageType(ctx, table.size())
+                                            : IntegerType::get(ctx, 32);
+    module->setAttr(kStringStorageAttrName, TypeAttr::get(state.stringStorageType));
     // The input ints' range (rasp.int_range = [min, max]), if the driver
     // attached one: int keys within i32 are compared in 32 bits.
     if (auto range = module->getAttrOfType<ArrayAttr>(kIntRangeAttrName)) {
@@ -129,9 +163,16 @@ struct ConvertRASPToLinalgPass
         if (llvm::isa<RASPDialect>(op->getDialect()) && isOpTriviallyDead(op))
           op->erase();
     }
-    for (func::FuncOp func : programs)
-      if (failed(rewriteSignature(func)))
+    SmallVector<NamedAttribute> outputStorage;
+    for (func::FuncOp func : programs) {
+      if (failed(rewriteSignature(func, state)))
         return signalPassFailure();
+      auto outType = llvm::cast<MemRefType>(
+          func.getArgument(kOutputArg).getType());
+      outputStorage.emplace_back(func.getSymNameAttr(),
+                                 TypeAttr::get(outType.getElementType()));
+    }
+    module->setAttr(kOutputStorageAttrName, DictionaryAttr::get(ctx, outputStorage));
     // Every rasp op must belong to a program function: the patterns read the
     // input from its arguments.
     WalkResult stray = module.walk([&](Operation *op) -> WalkResult {

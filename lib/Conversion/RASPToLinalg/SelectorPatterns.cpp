@@ -31,42 +31,6 @@ enum class Role { Key, Query };
 constexpr llvm::StringLiteral kPartialSumsAttr = "rasp.i32_partial_sums";
 constexpr llvm::StringLiteral kPartialBoundAttr = "rasp.i32_partial_bound";
 
-/// A bound on |v| for every value v of the int s-op `original` that holds at
-/// compile time, when one is known and fits in i32: constants, tokens_int
-/// within the input's range (rasp.int_range), 0/1 indicators.
-std::optional<int64_t> getStaticIntBound(Value original,
-                                         const RASPLoweringState &state) {
-  auto type = llvm::dyn_cast<SOpType>(original.getType());
-  if (!type || !type.getElementType().isInteger(64))
-    return std::nullopt;
-  Operation *def = original.getDefiningOp();
-  std::optional<int64_t> bound;
-  if (auto constant = llvm::dyn_cast_or_null<ConstantOp>(def)) {
-    if (auto value = llvm::dyn_cast<IntegerAttr>(constant.getValue()))
-      if (llvm::isInt<32>(value.getInt()))
-        bound = std::abs(value.getInt());
-  } else if (llvm::isa_and_nonnull<TokensOp>(def) && state.intRange) {
-    auto [lo, hi] = *state.intRange;
-    if (llvm::isInt<32>(lo) && llvm::isInt<32>(hi))
-      bound = std::max(std::abs(lo), std::abs(hi));
-  } else if (llvm::isa_and_nonnull<IndicatorOp>(def)) {
-    bound = 1;
-  }
-  return bound;
-}
-
-/// True when every value of the int s-op `original` provably fits in i32:
-/// the above, and the s-ops in [0, n] (n < 2^31, checked by the driver).
-/// Arithmetic is not followed (conservative).
-bool fitsInI32(Value original, const RASPLoweringState &state) {
-  if (getStaticIntBound(original, state))
-    return true;
-  auto type = llvm::dyn_cast<SOpType>(original.getType());
-  return type && type.getElementType().isInteger(64) &&
-         llvm::isa_and_nonnull<IndicesOp, LengthOp, SelectorWidthOp>(
-             original.getDefiningOp());
-}
-
 /// Builds the operands and the body of one fused (query x key) generic.
 class FusedSelectorBuilder {
 public:

@@ -8,12 +8,12 @@ include "mlir/Pass/PassBase.td"
 def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
   let summary = "Lower rasp s-ops and selectors to linalg on tensors";
   let description = [{
-    Every s-op becomes a `tensor<?xT>` (T: i64, f64, i1; strings are i64 ids
+    Every s-op becomes a `tensor<?xT>` (T: i64, f64, i1; strings are i32 ids
     from the `rasp.strings` table that `rasp-intern-strings` builds).
 
     - Inputs: each output function `@f() -> !rasp.sop<T>` becomes
-      `@f(%tok_str: tensor<?xi64>, %tok_int: tensor<?xi64>,
-      %tok_float: tensor<?xf64>, %tok_bool: tensor<?xi1>, %out: memref<?xT>)`:
+      `@f(%tok_str: tensor<?xi8>, %tok_int: tensor<?xi64>,
+      %tok_float: tensor<?xf64>, %tok_bool: tensor<?xi1>, %out: memref<?xS>)`:
       the four readings of the input, and the output buffer the caller owns.
       `rasp.indices` and `rasp.length` derive from n, the inputs' size.
     - Maps become element-wise `linalg.generic`s (later fused).
@@ -29,7 +29,21 @@ def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
       division by zero) find the first failing position with a min-reduction
       and call `rasp_runtime_error(code, op_id, position)`, which the JIT
       binds to the driver.
+    - Storage (`narrow-storage`): at large n a program's time goes into
+      moving its input, output and kernel columns through memory, so these
+      are stored in the narrowest type that holds their values: string ids
+      in i8 when the table has at most 127 strings, int outputs in i32 when
+      they provably fit (counts, widths, indices, 0/1 indicators). Inside
+      the generated code ids stay i32 and ints i64: a widening generic
+      (`rasp.widened`) fuses into the readers, and the kernel calls read the
+      narrow column through it. The module records the choices
+      (`rasp.string_storage`, `rasp.output_storage`) for the driver.
   }];
+  let options = [
+    Option<"narrowStorage", "narrow-storage", "bool", /*default=*/"true",
+           "Store string ids and outputs in the narrowest type that holds "
+           "their values (false: string ids i32, outputs their lowered type)">,
+  ];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
     "mlir::bufferization::BufferizationDialect",
@@ -95,6 +109,36 @@ def RASPEarlyDealloc : Pass<"rasp-early-dealloc", "mlir::func::FuncOp"> {
     keep their deallocation where it was.
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
+def RASPFuseElementwiseIntoExtract
+    : Pass<"rasp-fuse-elementwise-into-extract", "mlir::func::FuncOp"> {
+  let summary = "Read a cheap element-wise producer's inputs where its result is extracted";
+  let description = [{
+    Gathers (`aggregate(select(indices, f(indices), ==), v)`: reverse, shift,
+    `s[i]`) and the fused select kernels read their values with
+    `tensor.extract v[j]` at a computed position. linalg-fuse-elementwise-ops
+    fuses producers only into operands read at the loop position, so an
+    element-wise producer of v (the widening of the input's i8 string ids to
+    the i32 the code computes with, a map of the tokens) is stored in full
+    before the gather reads it: reverse then moved 4n bytes in and 4n out
+    instead of n and n.
+
+    This pass rewrites `tensor.extract %r[%j]` of a result of an element-wise
+    generic (one parallel loop, identity maps, outputs unread) into
+    extracts of the producer's inputs at %j followed by a clone of its body
+    (`linalg.index 0` becomes %j). A producer without other users then dies;
+    one with other users stays for them, and the extract recomputes its
+    value: bodies are capped at `max-ops` side-effect-free operations, so
+    that the recomputation costs a few scalar ops per read.
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"8",
+           "Largest producer body (operations, without the yield) recomputed "
+           "at an extract">,
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
 }
 
 def RASPFuseStreams : Pass<"rasp-fuse-streams", "mlir::func::FuncOp"> {

@@ -8,7 +8,7 @@
 // CHECK: func.func private @rasp_runtime_error(i64, i64, i64)
 
 // CHECK-LABEL: func.func @add_int_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: [[IDX:%.+]] = linalg.generic
 // CHECK: linalg.index 0
 // CHECK: [[R:%.+]] = linalg.generic {{.+}} ins([[INT]], [[IDX]] : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
@@ -25,7 +25,7 @@ func.func @add_int_int() -> !rasp.sop<i64> {
 
 // int + float: the int operand (lhs) is converted, the float one is not.
 // CHECK-LABEL: func.func @add_int_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} ins([[INT]], [[FLT]] : tensor<?xi64>, tensor<?xf64>) outs(%{{.+}} : tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[A:%.+]]: i64, [[B:%.+]]: f64, %{{.+}}: f64):
 // CHECK-NEXT: [[AF:%.+]] = arith.sitofp [[A]] : i64 to f64
@@ -40,7 +40,7 @@ func.func @add_int_float() -> !rasp.sop<f64> {
 
 // float - int: operand order is kept (lhs - rhs), the int rhs is converted.
 // CHECK-LABEL: func.func @sub_float_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} ins([[FLT]], [[INT]] : tensor<?xf64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[A:%.+]]: f64, [[B:%.+]]: i64, %{{.+}}: f64):
 // CHECK-NEXT: [[BF:%.+]] = arith.sitofp [[B]] : i64 to f64
@@ -55,7 +55,7 @@ func.func @sub_float_int() -> !rasp.sop<f64> {
 
 // A constant operand is folded into the body, not read from a tensor.
 // CHECK-LABEL: func.func @mul_int_const(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: linalg.generic {{.+}} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
 // CHECK-NEXT: ^bb0([[A:%.+]]: i64, %{{.+}}: i64):
 // CHECK-NEXT: [[C:%.+]] = arith.constant 3 : i64
@@ -90,7 +90,7 @@ func.func @mul_float_int_const() -> !rasp.sop<f64> {
 // n), and if that is < n, rasp_runtime_error(3 = division by zero, op id,
 // position).
 // CHECK-LABEL: func.func @div_int_int(
-// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: [[IDX:%.+]] = linalg.generic
 // CHECK: [[N:%.+]] = tensor.dim [[STR]]
 // CHECK: [[N64:%.+]] = arith.index_cast [[N]] : index to i64
@@ -130,7 +130,7 @@ func.func @div_int_int() -> !rasp.sop<f64> {
 // A float divisor is compared with 0.0 (ordered: nan is no zero); without
 // rasp.op_id the id is -1.
 // CHECK-LABEL: func.func @div_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[INT]], [[FLT]] : tensor<?xi64>, tensor<?xf64>)
 // CHECK-NEXT: ^bb0(%{{.+}}: i64, [[DIVISOR:%.+]]: f64, %{{.+}}: i64):
 // CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0.000000e+00 : f64
@@ -186,7 +186,7 @@ func.func @mod_by_zero_constant() -> !rasp.sop<i64> {
 // that INT64_MIN % -1 cannot trap), then r + d where r != 0 and the signs of
 // r and d differ: -3 % 4 == 1, 3 % -4 == -1.
 // CHECK-LABEL: func.func @mod_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[INT]], [[IDX:%.+]] : tensor<?xi64>, tensor<?xi64>)
 // CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[INT]], [[IDX]] : tensor<?xi64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
 // CHECK-NEXT: ^bb0([[X:%.+]]: i64, [[D:%.+]]: i64, %{{.+}}: i64):
@@ -215,7 +215,7 @@ func.func @mod_int() -> !rasp.sop<i64> {
 
 // Floored float %: remf, then + d where r != 0 and the signs differ.
 // CHECK-LABEL: func.func @mod_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[FLT]], [[INT]] : tensor<?xf64>, tensor<?xi64>)
 // CHECK: linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[FLT]], [[INT]] : tensor<?xf64>, tensor<?xi64>) outs(%{{.+}} : tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[X:%.+]]: f64, [[D:%.+]]: i64, %{{.+}}: f64):
@@ -241,7 +241,7 @@ func.func @mod_float() -> !rasp.sop<f64> {
 
 // int ** int with an int result: math.ipowi, no check.
 // CHECK-LABEL: func.func @pow_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK-NOT: scf.if
 // CHECK: linalg.generic {{.+}} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
 // CHECK-NEXT: ^bb0([[X:%.+]]: i64, %{{.+}}: i64):
@@ -258,7 +258,7 @@ func.func @pow_int() -> !rasp.sop<i64> {
 // A float power: math.powf on promoted operands, after the check for
 // 0 ** negative (code 6).
 // CHECK-LABEL: func.func @pow_float(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[INT]], [[FLT]] : tensor<?xi64>, tensor<?xf64>)
 // CHECK-NEXT: ^bb0([[B:%.+]]: i64, [[E:%.+]]: f64, %{{.+}}: i64):
 // CHECK-NEXT: [[Z:%.+]] = arith.constant 0.000000e+00 : f64
@@ -308,9 +308,10 @@ func.func @neg_float() -> !rasp.sop<f64> {
   return %r : !rasp.sop<f64>
 }
 
-// indicator: zero-extension of the bool (true -> 1, not -1).
+// indicator: zero-extension of the bool (true -> 1, not -1). The output is
+// i32: 0 and 1 fit.
 // CHECK-LABEL: func.func @indicator(
-// CHECK-SAME: [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, {{%[a-z0-9]+}}: memref<?xi64>)
+// CHECK-SAME: [[BOOL:%[a-z0-9]+]]: tensor<?xi1>, {{%[a-z0-9]+}}: memref<?xi32>)
 // CHECK: linalg.generic {{.+}} ins([[BOOL]] : tensor<?xi1>) outs(%{{.+}} : tensor<?xi64>)
 // CHECK-NEXT: ^bb0([[X:%.+]]: i1, %{{.+}}: i64):
 // CHECK-NEXT: [[R:%.+]] = arith.extui [[X]] : i1 to i64
@@ -359,7 +360,7 @@ func.func @round_float() -> !rasp.sop<i64> {
 
 // round of an int is the int itself: no check, no conversion.
 // CHECK-LABEL: func.func @round_int(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK-NOT: scf.if
 // CHECK-NOT: math.roundeven
 // CHECK: linalg.generic {{.+}} ins([[INT]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi64>)
@@ -377,7 +378,7 @@ func.func @round_int() -> !rasp.sop<i64> {
 // reference evaluates only what the output needs): no call for the dead
 // division by zero.
 // CHECK-LABEL: func.func @dead_division(
-// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi32>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
+// CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>
 // CHECK-NOT: scf.if
 // CHECK-NOT: func.call
 // CHECK-NOT: arith.divf

@@ -1,23 +1,24 @@
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
 
 // The dyck partner: one call of rasp_group_neighbor on the level's, the
-// key mask's and the tokens' own buffers (no copies), writing 32-bit
+// key mask's and the tokens' own buffers (no copies: the tokens are the
+// input's i8 string ids, read through their widening), writing 32-bit
 // counts and 32-bit string-id sums. kinds = groups I64 (1) | key mask I8
-// (3 << 4) | values I32 (2 << 12) | counts I32 (2 << 16) | sums I32
-// (2 << 20) = 2236465; previous: 0. At most one key is selected, so the
+// (3 << 4) | values U8 (5 << 12) | counts I32 (2 << 16) | sums I32
+// (2 << 20) = 2248753; previous: 0. At most one key is selected, so the
 // finalization checks no "several values" (no runtime error call): where
 // the count is 0 it takes the default's string id.
 // CHECK-LABEL: func.func @partner
 // CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
 // CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
-// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 2236465 : i64
+// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 2248753 : i64
 // CHECK-DAG:     %[[PREV:.+]] = arith.constant 0 : i64
 // CHECK:         %[[G:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi64> to memref<?xi64>
 // CHECK:         %[[M:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi1> to memref<?xi1>
-// CHECK:         %[[V:.+]] = bufferization.to_buffer %arg0 read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi32> to memref<?xi32>
-// CHECK:         call @rasp_group_neighbor_l_b_i_i_i_i(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
+// CHECK:         %[[V:.+]] = bufferization.to_buffer %arg0 read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi8> to memref<?xi8>
+// CHECK:         call @rasp_group_neighbor_l_b_i_c_i_i(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
 // CHECK:         %[[C:.+]] = bufferization.to_tensor %[[COUNTS]] restrict
-// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened_counts
+// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
 // CHECK:         %[[S:.+]] = bufferization.to_tensor %[[SUMS]] restrict
 // CHECK:         linalg.generic {{.*}} ins(%[[S]], %[[WIDE]] : tensor<?xi32>, tensor<?xi64>)
 // CHECK:           arith.cmpi eq
@@ -37,15 +38,21 @@ func.func @partner() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["
 // -----
 
 // A returned count (no values) is written straight into the output buffer
-// as i64: string groups (I32: 2), query mask (I8 at slot 2: 3 << 8),
-// counts I64 (1 << 16): kinds 66306; next: 1. No widening, no temporaries.
+// as i32 (a count fits): string groups (U8: 5), query mask (I8 at slot 2:
+// 3 << 8), counts I32 (2 << 16): kinds 131845; next: 1. No temporaries.
 // CHECK-LABEL: func.func @returned_count
-// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi64>
+// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi32>
 // CHECK-NOT:     memref.alloc
 // CHECK:         %[[G:.+]] = bufferization.to_buffer %arg0 read_only
 // CHECK:         %[[Q:.+]] = bufferization.to_buffer %{{.+}} read_only
-// CHECK:         call @rasp_group_neighbor_i_l_b_l_l_l(%[[G]], %[[OUT]], %[[Q]], %[[OUT]], %[[OUT]], %[[OUT]], %c66306_i64, %c1_i64)
-// CHECK-NOT:     linalg.generic
+// CHECK:         call @rasp_group_neighbor_c_i_b_i_i_i(%[[G]], %[[OUT]], %[[Q]], %[[OUT]], %[[OUT]], %[[OUT]], %c131845_i64, %c1_i64)
+// The widening for the s-op and the output's truncation cancel in canonicalize.
+// CHECK:         %[[C:.+]] = bufferization.to_tensor %[[OUT]] restrict
+// CHECK:         %[[W:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
+// CHECK:         linalg.generic {{.*}} ins(%[[W]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT:    ^bb0
+// CHECK-NEXT:      arith.trunci
+// CHECK-NOT:     memref.alloc
 // CHECK:         return
 func.func @returned_count() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a", "b"]} {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
@@ -59,7 +66,7 @@ func.func @returned_count() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a"
 // -----
 
 // Int values over bool groups: i64 sums, 32-bit counts widened by a
-// generic (rasp.widened_counts), the mean sum / count where the count is
+// generic (rasp.widened), the mean sum / count where the count is
 // not 0, else the default. kinds = groups I8 (3) | values I64 (1 << 12) |
 // counts I32 (2 << 16) | sums I64 (1 << 20) = 1183747.
 // CHECK-LABEL: func.func @int_values
@@ -67,7 +74,7 @@ func.func @returned_count() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a"
 // CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
 // CHECK:         call @rasp_group_neighbor_b_i_i_l_i_l(%{{.+}}, %[[COUNTS]], %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[SUMS]], %c1183747_i64, %c0_i64)
 // CHECK:         %[[C:.+]] = bufferization.to_tensor %[[COUNTS]] restrict
-// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened_counts
+// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
 // CHECK:           arith.extsi
 // CHECK:         %[[S:.+]] = bufferization.to_tensor %[[SUMS]] restrict
 // CHECK:         linalg.generic {{.*}} ins(%[[S]], %[[WIDE]] : tensor<?xi64>, tensor<?xi64>)

@@ -1,4 +1,6 @@
-// RUN: rasp-opt %s -convert-rasp-to-linalg | FileCheck %s
+// String ids and outputs keep their computed types (narrow-storage=false): the
+// storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
+// RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false | FileCheck %s
 // RUN: rasp-opt %s -rasp-to-affine | FileCheck %s --check-prefix=AFFINE
 
 // A kernel call's columns are read through `to_buffer read_only`, which

@@ -2,17 +2,18 @@
 // RUN: rasp-opt %s -rasp-to-affine -split-input-file | FileCheck %s --check-prefix=AFFINE
 
 // A returned histogram: one equality column, keys = queries passed as ONE
-// buffer (the input's own: no copy), and the counts written by the call
-// straight into the output buffer (no temporary, no copy after the call).
+// buffer (the input's own i8 string ids, read through their widening: no
+// copy), and the counts written by the call straight into the output buffer,
+// i32 (counts fit): no temporary, no copy after the call.
 // CHECK-LABEL: func.func @histogram(
-// CHECK-SAME:    %[[TOKENS:[a-z0-9_]+]]: tensor<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
-// CHECK:         %[[KEYS:.+]] = bufferization.to_buffer %[[TOKENS]] read_only {rasp.kernel_call_site = 0 : i64}
-// CHECK:         call @rasp_keyed_reduce_i_l_i_l_l_l_l_l_l(%[[KEYS]], %[[OUT]], %[[KEYS]], %[[OUT]],
+// CHECK-SAME:    %[[TOKENS:[a-z0-9_]+]]: tensor<?xi8>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi32>)
+// CHECK:         %[[KEYS:.+]] = bufferization.to_buffer %[[TOKENS]] read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi8> to memref<?xi8>
+// CHECK:         call @rasp_keyed_reduce_c_i_c_i_i_i_i_i_i(%[[KEYS]], %[[OUT]], %[[KEYS]], %[[OUT]],
 // CHECK:         bufferization.to_tensor %[[OUT]] restrict :
 // AFFINE-LABEL: func.func @histogram(
-// AFFINE-SAME:    %[[TOKENS:[a-z0-9_]+]]: memref<?xi32>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi64>)
+// AFFINE-SAME:    %[[TOKENS:[a-z0-9_]+]]: memref<?xi8>, {{.*}}, %[[OUT:[a-z0-9_]+]]: memref<?xi32>)
 // AFFINE-NOT:     memref.alloc
-// AFFINE:         call @rasp_keyed_reduce_i_l_i_l_l_l_l_l_l(%[[TOKENS]], %[[OUT]], %[[TOKENS]],
+// AFFINE:         call @rasp_keyed_reduce_c_i_c_i_i_i_i_i_i(%[[TOKENS]], %[[OUT]], %[[TOKENS]],
 // AFFINE-NOT:     memref.copy
 // AFFINE:         return
 func.func @histogram() -> !rasp.sop<i64> {
@@ -35,17 +36,17 @@ func.func @histogram() -> !rasp.sop<i64> {
 // CHECK:         %[[B0:.+]] = bufferization.to_buffer %[[LEVEL:.+]] read_only {rasp.kernel_call_site = 0 : i64}
 // CHECK:         call @rasp_keyed_reduce_l_i_l_i_i_i_i_i_i(%[[B0]], %[[WIDTH]],
 // CHECK:         %[[NARROW:.+]] = bufferization.to_tensor %[[WIDTH]] restrict : memref<?xi32> to tensor<?xi32>
-// CHECK:         linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>) attrs = {rasp.widened_counts}
+// CHECK:         linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) outs(%{{.+}} : tensor<?xi64>) attrs = {rasp.widened}
 // CHECK-NEXT:    ^bb0(%[[C:.+]]: i32, %{{.+}}: i64):
 // CHECK-NEXT:      arith.extsi %[[C]] : i32 to i64
 // CHECK:         %[[B1:.+]] = bufferization.to_buffer %[[LEVEL]] read_only {rasp.kernel_call_site = 1 : i64}
-// CHECK:         call @rasp_keyed_reduce_l_i_l_l_l_l_l_l_l(%[[B1]], %[[WIDTH]], %[[B1]],
+// CHECK:         call @rasp_keyed_reduce_l_i_l_l_i_i_i_i_i(%[[B1]], %[[WIDTH]], %[[B1]],
 // AFFINE-LABEL: func.func @two_calls_one_column(
 // AFFINE:         call @rasp_keyed_reduce_l_i_l_i_i_i_i_i_i(%[[LEVEL:[a-z0-9_]+]], %[[WIDTH:[a-z0-9_]+]], %[[LEVEL]],
 // AFFINE-NOT:     affine.store %{{.+}}, %[[LEVEL]][
 // AFFINE:         affine.store %{{.+}}, %[[SHIFTED:[a-z0-9_]+]][
 // AFFINE-NOT:     affine.store %{{.+}}, %[[LEVEL]][
-// AFFINE:         call @rasp_keyed_reduce_l_i_l_l_l_l_l_l_l(%[[LEVEL]], %[[WIDTH]], %[[LEVEL]], %[[SHIFTED]],
+// AFFINE:         call @rasp_keyed_reduce_l_i_l_l_i_i_i_i_i(%[[LEVEL]], %[[WIDTH]], %[[LEVEL]], %[[SHIFTED]],
 // AFFINE-NOT:     memref.copy %[[LEVEL]]
 func.func @two_calls_one_column() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
@@ -66,9 +67,9 @@ func.func @two_calls_one_column() -> !rasp.sop<i64> {
 // CHECK-LABEL: func.func @constant_values(
 // CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
 // CHECK-NOT:     memref.alloc
-// CHECK:         call @rasp_keyed_reduce_i_i_i_i_i_i_i_i_i(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
+// CHECK:         call @rasp_keyed_reduce_c_i_c_i_i_i_i_i_i(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
 // CHECK:         %[[NARROW:.+]] = bufferization.to_tensor %[[COUNTS]]
-// CHECK:         %[[COUNT:.+]] = linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) {{.*}} {rasp.widened_counts}
+// CHECK:         %[[COUNT:.+]] = linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) {{.*}} {rasp.widened}
 // CHECK:         linalg.generic {{.*}} ins(%[[COUNT]] : tensor<?xi64>)
 // CHECK-NEXT:    ^bb0(%[[C:.+]]: i64,
 // CHECK-NEXT:      %[[THREE:.+]] = arith.constant 3 : i64
@@ -134,13 +135,13 @@ func.func @global_constants() -> !rasp.sop<f64> {
 // `kinds`): dyck's `nth - 1` makes no n-element copy. Not for indices
 // (`indices - 1` is a computed column) and not for float columns.
 // CHECK-LABEL: func.func @offsets(
-// CHECK-SAME:    %{{.+}}: tensor<?xi32>, %[[INTS:[a-z0-9_]+]]: tensor<?xi64>,
+// CHECK-SAME:    %{{.+}}: tensor<?xi8>, %[[INTS:[a-z0-9_]+]]: tensor<?xi64>,
 // CHECK:         %[[A:.+]] = bufferization.to_buffer %[[INTS]] read_only
 // CHECK-NEXT:    %[[B:.+]] = bufferization.to_buffer %[[INTS]] read_only
 // CHECK-NEXT:    %[[C:.+]] = bufferization.to_buffer %[[INTS]] read_only
 // CHECK-NEXT:    call @rasp_keyed_reduce_l_l_l_l_i_i_i_i_i(%[[A]], %[[C]], %[[B]], %[[C]], {{.*}}, %c-1_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c5_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
 // CHECK:         %[[IM1:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 1 : i64}
-// CHECK-NEXT:    call @rasp_keyed_reduce_l_l_i_l_l_l_l_l_l(%[[IM1]], {{.*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
+// CHECK-NEXT:    call @rasp_keyed_reduce_l_i_i_i_i_i_i_i_i(%[[IM1]], {{.*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
 func.func @offsets() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
   %i = rasp.indices : !rasp.sop<i64>

@@ -3,7 +3,9 @@
 // string ids compare signed (the ids are in string order); bools compare
 // unsigned (False < True, while signed i1 has true = -1 < 0). The checks pin
 // the predicate and the operand order (lhs, rhs).
-// RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+// String ids and outputs keep their computed types (narrow-storage=false): the
+// storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
+// RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false -split-input-file | FileCheck %s
 
 // int <pred> int: tokens_int (lhs) against indices (rhs).
 // CHECK-LABEL: func.func @cmp_int(

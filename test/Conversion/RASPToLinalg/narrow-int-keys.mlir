@@ -9,7 +9,9 @@
 // rasp.i32_partial_bound let convert-select-reductions-to-affine add them in
 // i32 over chunks. Without the attribute, with a range beyond i32, or with a
 // key computed by arithmetic, the loop compares i64 as before.
-// RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+// String ids and outputs keep their computed types (narrow-storage=false): the
+// storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
+// RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false -split-input-file | FileCheck %s
 
 // Fires: keys, queries and values are tokens_int in [-5, 1000]; one i32
 // column serves as keys, queries and values; sum i64, count i32.

@@ -1,4 +1,6 @@
-// RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+// String ids and outputs keep their computed types (narrow-storage=false): the
+// storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
+// RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false -split-input-file | FileCheck %s
 
 // A prefix (le) runs forward: one in-order (reduction) loop whose 0-d
 // output is the running sum and whose other output is position q's mean of

@@ -1,18 +1,31 @@
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+// RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false -split-input-file | FileCheck %s --check-prefix=WIDE
 
 // A returned sort of the tokens by themselves: one call that reads the
-// input's own buffer as keys and values (key kind 2: I32 string ids; value
-// kind 4: 4-byte copies; ascending) and writes the output buffer itself.
+// input's own i8 buffer as keys and values (key kind 5: U8 string ids; value
+// kind 1: 1-byte copies; ascending) and writes the i8 output buffer itself.
+// The result is widened for the s-op (rasp.widened) and narrowed for the
+// output: canonicalize folds the pair.
 // CHECK-LABEL: func.func @sort_tokens
-// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi32>
-// CHECK-DAG:     %[[I32:.+]] = arith.constant 2 : i64
-// CHECK-DAG:     %[[BYTES4:.+]] = arith.constant 4 : i64
+// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi8>
+// CHECK-DAG:     %[[U8:.+]] = arith.constant 5 : i64
+// CHECK-DAG:     %[[BYTES1:.+]] = arith.constant 1 : i64
 // CHECK-DAG:     %[[ASC:.+]] = arith.constant 0 : i64
-// CHECK:         %[[T:.+]] = bufferization.to_buffer %arg0 read_only
+// CHECK:         %[[T:.+]] = bufferization.to_buffer %arg0 read_only {{.*}} : tensor<?xi8> to memref<?xi8>
 // CHECK-NOT:     memref.alloc
-// CHECK:         call @rasp_stable_sort_i_i_i(%[[T]], %[[T]], %[[OUT]], %[[I32]], %[[BYTES4]], %[[ASC]])
+// CHECK:         call @rasp_stable_sort_c_c_c(%[[T]], %[[T]], %[[OUT]], %[[U8]], %[[BYTES1]], %[[ASC]])
+// CHECK:         %[[R:.+]] = bufferization.to_tensor %[[OUT]] restrict : memref<?xi8> to tensor<?xi8>
+// CHECK:         linalg.generic {{.*}} ins(%[[R]] : tensor<?xi8>) outs(%{{.+}} : tensor<?xi32>) attrs = {rasp.widened}
 // CHECK-NOT:     memref.alloc
 // CHECK:         return
+// With i32 string ids (narrow-storage=false, or a table of over 127
+// strings): key kind 2 (I32), value kind 4 (4-byte copies), no widening.
+// WIDE-LABEL: func.func @sort_tokens
+// WIDE-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi32>
+// WIDE:         %[[T:.+]] = bufferization.to_buffer %arg0 read_only {{.*}} : tensor<?xi32> to memref<?xi32>
+// WIDE:         call @rasp_stable_sort_i_i_i(%[[T]], %[[T]], %[[OUT]], %c2_i64, %c4_i64, %c0_i64)
+// WIDE-NOT:     linalg.generic
+// WIDE:         return
 func.func @sort_tokens() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["a", "b"]} {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
   %s = rasp.stable_sort %t by %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
@@ -42,8 +55,8 @@ func.func @sort_descending() -> !rasp.sop<f64> {
 
 // Bool values by string keys: one-byte copies (value kind 1).
 // CHECK-LABEL: func.func @sort_bools
-// CHECK:         call @rasp_stable_sort_i_b_b(
-// CHECK-SAME:      %c2_i64, %c1_i64, %c0_i64)
+// CHECK:         call @rasp_stable_sort_c_b_b(
+// CHECK-SAME:      %c5_i64, %c1_i64, %c0_i64)
 func.func @sort_bools() -> !rasp.sop<i1> attributes {rasp.vocabulary = ["a", "b"]} {
   %t = rasp.tokens : !rasp.sop<!rasp.string>
   %b = rasp.tokens : !rasp.sop<i1>

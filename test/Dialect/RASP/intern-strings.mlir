@@ -109,3 +109,20 @@ module {
     return %i : !rasp.sop<i64>
   }
 }
+
+// -----
+
+// A stable sort holds its values, so a concatenation with it forms every
+// pair (a difftest finding: `tokens + sort(tokens, tokens)` had no ids for
+// its concatenations once the sort was rewritten to rasp.stable_sort).
+// CHECK-LABEL: module attributes
+// CHECK-SAME: rasp.strings = ["a", "aa", "ab", "b", "ba", "bb"]
+// CHECK: func.func @sorted_concat
+module attributes {rasp.vocabulary = ["b", "a"]} {
+  func.func @sorted_concat() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %s = rasp.stable_sort %t by %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+    %c = rasp.concat %t, %s : !rasp.sop<!rasp.string>
+    return %c : !rasp.sop<!rasp.string>
+  }
+}

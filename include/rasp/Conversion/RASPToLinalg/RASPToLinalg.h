@@ -38,11 +38,39 @@ enum LoweredArgument : unsigned {
 /// compared value provably fits.
 inline constexpr llvm::StringLiteral kIntRangeAttrName = "rasp.int_range";
 
+/// Module attribute (a type): how the output functions' buffers store string
+/// ids, the input's and the output's (see getStringStorageType).
+inline constexpr llvm::StringLiteral kStringStorageAttrName = "rasp.string_storage";
+
+/// Module attribute: a dictionary from each output function's name to the
+/// element type of its output buffer, which can be narrower than the s-op's
+/// lowered type (string ids in i8, ints that provably fit in i32). The
+/// driver reads it to size the buffer and to widen what it reads back.
+inline constexpr llvm::StringLiteral kOutputStorageAttrName = "rasp.output_storage";
+
+/// Marks an element-wise generic that only widens a narrower stored column
+/// (the input's i8 string ids, a kernel's 32-bit counts) to the s-op's
+/// lowered type. Kernel calls read the narrow column through it, and it
+/// fuses into everything else: the wide column is never stored.
+inline constexpr llvm::StringLiteral kWidenedAttrName = "rasp.widened";
+
+/// How buffers store string ids: i8 when the table has at most 127 strings
+/// (ids stay non-negative when sign-extended), else i32. Inside the generated
+/// code ids are i32 (getLoweredElementType); only the input, the output and
+/// the runtime kernels' columns are narrow: they are what moves through
+/// memory at large n.
+mlir::Type getStringStorageType(mlir::MLIRContext *ctx, size_t tableSize);
+
 /// What the patterns need beyond the op: string ids and, for concatenation
 /// tables, the strings each s-op can hold.
 struct RASPLoweringState {
   llvm::StringMap<int64_t> stringIds;
   StringValueSets stringSets;
+  /// The element type of the input's string ids (getStringStorageType).
+  mlir::Type stringStorageType;
+  /// Outputs in the narrowest type that holds their values (and string ids
+  /// as stringStorageType): the pass's narrow-storage option.
+  bool narrowStorage = true;
   /// The input ints' range (rasp.int_range), when the module gives one.
   std::optional<std::pair<int64_t, int64_t>> intRange;
 
@@ -53,13 +81,13 @@ struct RASPLoweringState {
   }
 };
 
-/// s-ops become tensor<?xT>: i64, f64, i1, and i64 ids for strings.
+/// s-ops become tensor<?xT>: i64, f64, i1, and i32 ids for strings.
 class RASPToLinalgTypeConverter : public mlir::TypeConverter {
 public:
   RASPToLinalgTypeConverter();
 };
 
-/// The lowered element type of an s-op element type (strings are i64 ids).
+/// The lowered element type of an s-op element type (strings are i32 ids).
 mlir::Type getLoweredElementType(mlir::Type raspElementType);
 
 /// Element-wise maps, inputs and constants.

@@ -90,9 +90,18 @@ rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
       values = result.of(where.getTrueValue());
       const StringValueSet &other = result.of(where.getFalseValue());
       values.insert(other.begin(), other.end());
+    } else if (auto sort = llvm::dyn_cast<StableSortOp>(op)) {
+      // A permutation of its values.
+      values = result.of(sort.getValues());
     } else if (auto lookup = llvm::dyn_cast<LookupOp>(op)) {
       for (Attribute value : lookup.getValues())
         addAttr(value, &values);
+    } else {
+      // An op this analysis does not know would get no table entries: its
+      // strings would have no id (a wrong value, or a crash) at run time.
+      op->emitError("internal error: the strings '")
+          << op->getName() << "' can hold are unknown";
+      return WalkResult::interrupt();
     }
     result.all.insert(values.begin(), values.end());
     result.possible[op->getResult(0)] = std::move(values);
