@@ -18,7 +18,7 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            (options.narrowStorage ? "true" : "false") +
            "},canonicalize,"
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
-           "func.func(rasp-fuse-elementwise-into-extract,rasp-fuse-streams),"
+           "func.func(rasp-fuse-streams,rasp-fuse-elementwise-into-extract),"
            "canonicalize,cse";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the

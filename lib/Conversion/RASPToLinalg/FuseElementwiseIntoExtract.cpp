@@ -23,10 +23,17 @@ using namespace mlir;
 
 namespace {
 
+/// Bytes of one element as stored (i1: a byte).
+unsigned storedBits(Type type) {
+  return std::max(8u, type.getIntOrFloatBitWidth());
+}
+
 /// An element-wise generic on rank-1 tensors whose body can be recomputed at
 /// one position: one parallel loop, identity maps, outputs not read, at most
-/// `maxOps` side-effect-free operations.
-bool isRecomputable(linalg::GenericOp op, unsigned maxOps) {
+/// `maxOps` side-effect-free operations, reading no more bytes per position
+/// than its result `resultNumber` stores (a widening, a map of one narrower
+/// column: reading the inputs instead moves less memory, never more).
+bool isRecomputable(linalg::GenericOp op, unsigned resultNumber, unsigned maxOps) {
   if (!op.hasPureTensorSemantics() || op.getNumLoops() != 1 ||
       op.getIteratorTypesArray()[0] != utils::IteratorType::parallel)
     return false;
@@ -38,6 +45,11 @@ bool isRecomputable(linalg::GenericOp op, unsigned maxOps) {
     if (op.isDpsInit(&operand) && op.payloadUsesValueFromOperand(&operand))
       return false;
   }
+  unsigned inputBits = 0;
+  for (OpOperand *input : op.getDpsInputOperands())
+    inputBits += storedBits(getElementTypeOrSelf(input->get().getType()));
+  if (inputBits > storedBits(getElementTypeOrSelf(op->getResult(resultNumber).getType())))
+    return false;
   unsigned ops = 0;
   for (Operation &bodyOp : op.getBody()->without_terminator()) {
     if (++ops > maxOps || bodyOp.getNumRegions() != 0 || !isMemoryEffectFree(&bodyOp))
@@ -60,7 +72,7 @@ struct FuseProducerIntoExtract : OpRewritePattern<tensor::ExtractOp> {
     auto producer = result ? llvm::dyn_cast<linalg::GenericOp>(result.getOwner())
                            : linalg::GenericOp();
     if (!producer || extract.getIndices().size() != 1 ||
-        !isRecomputable(producer, maxOps))
+        !isRecomputable(producer, result.getResultNumber(), maxOps))
       return rewriter.notifyMatchFailure(extract, "not a recomputable producer");
     Value position = extract.getIndices()[0];
     Location loc = extract.getLoc();

@@ -130,7 +130,11 @@ def RASPFuseElementwiseIntoExtract
     (`linalg.index 0` becomes %j). A producer without other users then dies;
     one with other users stays for them, and the extract recomputes its
     value: bodies are capped at `max-ops` side-effect-free operations, so
-    that the recomputation costs a few scalar ops per read.
+    that the recomputation costs a few scalar ops per read. Only producers
+    whose inputs hold no more bytes per position than their result are
+    folded: reading four i64 running sums at each gathered position instead
+    of one stored i1 map of them would move more memory, not less. It runs
+    after rasp-fuse-streams, whose fused loops it must not split.
   }];
   let options = [
     Option<"maxOps", "max-ops", "unsigned", /*default=*/"8",

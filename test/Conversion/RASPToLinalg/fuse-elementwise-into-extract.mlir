@@ -40,32 +40,35 @@ func.func @gather_of_widened(%in: tensor<?xi8>, %n: index) -> tensor<?xi32> {
 
 #id = affine_map<(d0) -> (d0)>
 
-// A producer that reads its position (linalg.index) and two inputs: the
-// position becomes the extract's index; the producer's other user keeps it.
+// A producer that reads its position (linalg.index) and two i8 inputs into
+// an i64 result (it reads fewer bytes than it stores): the position becomes
+// the extract's index; the producer's other user keeps it.
 // CHECK-LABEL: func.func @position_and_two_inputs
-// CHECK-SAME:    (%[[A:.+]]: tensor<?xi64>, %[[B:.+]]: tensor<?xi64>, %[[J:.+]]: index)
+// CHECK-SAME:    (%[[A:.+]]: tensor<?xi8>, %[[B:.+]]: tensor<?xi8>, %[[J:.+]]: index)
 // CHECK:         %[[P:.+]] = linalg.generic
-// CHECK:         %[[X:.+]] = tensor.extract %[[A]][%[[J]]] : tensor<?xi64>
-// CHECK-NEXT:    %[[Y:.+]] = tensor.extract %[[B]][%[[J]]] : tensor<?xi64>
-// CHECK-NEXT:    %[[S:.+]] = arith.addi %[[X]], %[[Y]] : i64
+// CHECK:         %[[X:.+]] = tensor.extract %[[A]][%[[J]]] : tensor<?xi8>
+// CHECK-NEXT:    %[[Y:.+]] = tensor.extract %[[B]][%[[J]]] : tensor<?xi8>
+// CHECK-NEXT:    %[[S:.+]] = arith.addi %[[X]], %[[Y]] : i8
+// CHECK-NEXT:    %[[W:.+]] = arith.extsi %[[S]] : i8 to i64
 // CHECK-NEXT:    %[[I:.+]] = arith.index_cast %[[J]] : index to i64
-// CHECK-NEXT:    %[[R:.+]] = arith.muli %[[S]], %[[I]] : i64
+// CHECK-NEXT:    %[[R:.+]] = arith.muli %[[W]], %[[I]] : i64
 // CHECK-NEXT:    return %[[P]], %[[R]]
 // CAPPED-LABEL: func.func @position_and_two_inputs
 // CAPPED:         tensor.extract %{{.+}}[%{{.+}}] : tensor<?xi64>
 // CAPPED-NOT:     tensor.extract
 // CAPPED:         return
-func.func @position_and_two_inputs(%a: tensor<?xi64>, %b: tensor<?xi64>, %j: index) -> (tensor<?xi64>, i64) {
+func.func @position_and_two_inputs(%a: tensor<?xi8>, %b: tensor<?xi8>, %j: index) -> (tensor<?xi64>, i64) {
   %c0 = arith.constant 0 : index
-  %n = tensor.dim %a, %c0 : tensor<?xi64>
+  %n = tensor.dim %a, %c0 : tensor<?xi8>
   %e = tensor.empty(%n) : tensor<?xi64>
   %p = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel"]}
-      ins(%a, %b : tensor<?xi64>, tensor<?xi64>) outs(%e : tensor<?xi64>) {
-  ^bb0(%x: i64, %y: i64, %o: i64):
-    %s = arith.addi %x, %y : i64
+      ins(%a, %b : tensor<?xi8>, tensor<?xi8>) outs(%e : tensor<?xi64>) {
+  ^bb0(%x: i8, %y: i8, %o: i64):
+    %s = arith.addi %x, %y : i8
+    %w = arith.extsi %s : i8 to i64
     %i = linalg.index 0 : index
     %i64 = arith.index_cast %i : index to i64
-    %r = arith.muli %s, %i64 : i64
+    %r = arith.muli %w, %i64 : i64
     linalg.yield %r : i64
   } -> tensor<?xi64>
   %v = tensor.extract %p[%j] : tensor<?xi64>
@@ -78,13 +81,17 @@ func.func @position_and_two_inputs(%a: tensor<?xi64>, %b: tensor<?xi64>, %j: ind
 #sc = affine_map<(d0) -> ()>
 
 // Not fused: a running sum (a reduction loop: its value at j depends on the
-// positions before j) and a producer that reads its output's old values.
+// positions before j), a producer that reads its output's old values, and a
+// map of two i64 columns to an i1 (reading them would move 16 bytes per
+// gathered position instead of 1).
 // CHECK-LABEL: func.func @not_recomputable
 // CHECK:         %[[SCAN:.+]]:2 = linalg.generic
 // CHECK:         %[[ACC:.+]] = linalg.generic
+// CHECK:         %[[CMP:.+]] = linalg.generic
 // CHECK:         tensor.extract %[[SCAN]]#1[%{{.+}}]
 // CHECK:         tensor.extract %[[ACC]][%{{.+}}]
-func.func @not_recomputable(%t: tensor<?xi64>, %acc: tensor<i64>, %out: tensor<?xi64>, %j: index) -> (i64, i64) {
+// CHECK:         tensor.extract %[[CMP]][%{{.+}}]
+func.func @not_recomputable(%t: tensor<?xi64>, %acc: tensor<i64>, %out: tensor<?xi64>, %j: index) -> (i64, i64, i1) {
   %scan:2 = linalg.generic {indexing_maps = [#id, #sc, #id], iterator_types = ["reduction"]}
       ins(%t : tensor<?xi64>) outs(%acc, %out : tensor<i64>, tensor<?xi64>) {
   ^bb0(%x: i64, %sum: i64, %o: i64):
@@ -97,7 +104,17 @@ func.func @not_recomputable(%t: tensor<?xi64>, %acc: tensor<i64>, %out: tensor<?
     %s = arith.addi %x, %o : i64
     linalg.yield %s : i64
   } -> tensor<?xi64>
+  %c0 = arith.constant 0 : index
+  %n = tensor.dim %t, %c0 : tensor<?xi64>
+  %eb = tensor.empty(%n) : tensor<?xi1>
+  %cmp = linalg.generic {indexing_maps = [#id, #id, #id], iterator_types = ["parallel"]}
+      ins(%t, %t : tensor<?xi64>, tensor<?xi64>) outs(%eb : tensor<?xi1>) {
+  ^bb0(%x: i64, %y: i64, %o: i1):
+    %lt = arith.cmpi slt, %x, %y : i64
+    linalg.yield %lt : i1
+  } -> tensor<?xi1>
   %a = tensor.extract %scan#1[%j] : tensor<?xi64>
   %b = tensor.extract %upd[%j] : tensor<?xi64>
-  return %a, %b : i64, i64
+  %c = tensor.extract %cmp[%j] : tensor<?xi1>
+  return %a, %b, %c : i64, i64, i1
 }
