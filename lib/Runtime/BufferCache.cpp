@@ -102,6 +102,7 @@ Header *assembleBlock(size_t bytes) {
   if (mapping == MAP_FAILED)
     return nullptr;
   char *base = static_cast<char *>(mapping);
+  madvise(base, bytes, MADV_HUGEPAGE); // best effort (BufferCache.h)
   size_t filled = 0;
   while (filled < bytes && !freeBlocks.empty()) {
     size_t part = std::min(bytes - filled, std::prev(freeBlocks.end())->first);

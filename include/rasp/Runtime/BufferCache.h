@@ -9,7 +9,11 @@
 // request larger than any cached block gets their pages moved into its
 // mapping (mremap), so a run faults in about its peak of live temporaries
 // and no more; those fresh pages are pre-faulted in one madvise
-// (MADV_POPULATE_WRITE) instead of one trap per 4 KiB page.
+// (MADV_POPULATE_WRITE) instead of one trap per 4 KiB page. Large blocks ask
+// for transparent huge pages (MADV_HUGEPAGE; the kernel's default here is
+// "madvise"): 2 MiB pages fault and zero in larger steps and spare the TLB
+// the random reads of gathers, scatters and bucket tables. At 10^7 tokens
+// that took dyck2 from 169 to 122 ms and most_freq from 180 to 111 ms.
 //
 //===----------------------------------------------------------------------===//
 
