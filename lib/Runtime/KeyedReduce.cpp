@@ -499,7 +499,7 @@ struct KeyedReduce {
   /// Makes every column the typed loops read contiguous (the lowering
   /// passes contiguous memrefs; anything else is copied once): keys and
   /// queries stored with stride 1; masks as bytes; values as stride-1 i64
-  /// or i32 (bools and indices as values are copied to i64).
+  /// i32 or u8 (bools and indices as values are copied to i64).
   void normalize() {
     auto copyInts = [&](const Column &column) {
       rankedStorage.emplace_back(new int64_t[n]);
@@ -534,7 +534,8 @@ struct KeyedReduce {
       mask->offset = 0;
     }
     if (values.kind != ColumnKind::Absent &&
-        ((values.kind != ColumnKind::I64 && values.kind != ColumnKind::I32) ||
+        ((values.kind != ColumnKind::I64 && values.kind != ColumnKind::I32 &&
+          values.kind != ColumnKind::U8) ||
          values.stride != 1))
       values = copyInts(values);
   }
@@ -563,6 +564,8 @@ struct KeyedReduce {
         return withOutputs(weight, NoValues{});
       if (values.kind == ColumnKind::I64)
         withOutputs(weight, Stored<int64_t>(values));
+      else if (values.kind == ColumnKind::U8)
+        withOutputs(weight, Stored<uint8_t>(values));
       else
         withOutputs(weight, Stored<int32_t>(values));
     };

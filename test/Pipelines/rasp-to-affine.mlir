@@ -41,21 +41,23 @@
 // CHECK-NOT: = rasp.
 // CHECK: return
 
-// reverse: the key loop reads only the tokens (the values, as the input's i8
-// ids); the query length - q - 1 is computed from the loop indices.
+// reverse: the query length - q - 1 is computed once (it fits in i32: an
+// i32 column); the key loop reads only the tokens (the values, as the
+// input's i8 ids) and compares i32.
 // CHECK-LABEL: func.func @reverse(
 // CHECK-SAME: [[STR:%[a-z0-9]+]]: memref<?xi8>, {{%[a-z0-9]+}}: memref<?xi64>, {{%[a-z0-9]+}}: memref<?xf64>, {{%[a-z0-9]+}}: memref<?xi1>, [[OUT:%[a-z0-9]+]]: memref<?xi8>)
 // CHECK: [[N:%.+]] = memref.dim [[STR]]
+// CHECK: affine.for [[I:%[a-z0-9]+]] = 0 to [[N]] {
+// CHECK: arith.subi
+// CHECK: [[T:%.+]] = arith.trunci %{{.+}} : i64 to i32
+// CHECK-NEXT: affine.store [[T]], [[FLIP:%[a-z0-9_]+]][
 // CHECK: {{affine.for|affine.parallel}} {{\(?}}[[Q:%[a-z0-9]+]]{{\)?}} = {{.+}} {
+// CHECK: [[F:%.+]] = affine.load [[FLIP]][[[Q]]] : memref<?xi32>
 // CHECK: affine.for [[K:%[a-z0-9]+]] = 0 to [[N]] iter_args(
 // CHECK-NEXT: [[V8:%.+]] = affine.load [[STR]][[[K]]] : memref<?xi8>
 // CHECK-NEXT: [[V:%.+]] = arith.extsi [[V8]] : i8 to i32
-// CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
-// CHECK-NEXT: [[N64:%.+]] = arith.index_cast [[N]] : index to i64
-// CHECK-NEXT: [[NMQ:%.+]] = arith.subi [[N64]], [[Q64]] : i64
-// CHECK-NEXT: [[FLIP:%.+]] = arith.subi [[NMQ]], %{{.+}} : i64
-// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[FLIP]] : i64
+// CHECK-NEXT: [[K32:%.+]] = arith.index_cast [[K]] : index to i32
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K32]], [[F]] : i32
 // CHECK-NEXT: arith.select [[SEL]], [[V]], %{{.+}}
 // The checks: min-reductions as loops, then the calls.
 // CHECK: affine.for

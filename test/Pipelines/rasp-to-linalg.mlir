@@ -44,25 +44,27 @@
 // CHECK-NEXT: return
 
 // reverse = aggregate(select(indices, length - indices - 1, ==), tokens):
-// length - indices - 1 is fused into the select body (no generic of its
-// own), indices come from linalg.index: the only tensor read is tokens, as
-// the input's i8 ids (their widening is fused in). The select compares i64
-// indices: the count is i64; the i32 ids sum in i32.
+// length - indices - 1 lies in i32, so it is computed once and truncated by
+// a linalg.map (not fused into the n-by-n loop); the loop compares i32 keys
+// (indices from linalg.index) and reads the tokens as the input's i8 ids
+// (their widening is fused in). Sum and count are i32.
 // CHECK-LABEL: func.func @reverse(
 // CHECK-SAME: [[STR:%[a-z0-9]+]]: tensor<?xi8>,
 // CHECK: [[ONE:%.+]] = arith.constant 1 : i64
-// CHECK-NOT: linalg.generic
-// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[STR]] : tensor<?xi8>) outs(%{{.+}}, %{{.+}} : tensor<?xi32>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[V8:%.+]]: i8, [[SUM:%.+]]: i32, [[CNT:%.+]]: i64):
-// CHECK-NEXT: [[V:%.+]] = arith.extsi [[V8]] : i8 to i32
+// CHECK: [[FLIP:%.+]] = linalg.generic {{.*}}iterator_types = ["parallel"]} outs(%{{.+}} : tensor<?xi64>)
+// CHECK-NEXT: ^bb0
 // CHECK-NEXT: [[Q:%.+]] = linalg.index 0 : index
 // CHECK-NEXT: [[Q64:%.+]] = arith.index_cast [[Q]] : index to i64
 // CHECK-NEXT: [[N64:%.+]] = arith.index_cast %{{.+}} : index to i64
 // CHECK-NEXT: [[NMQ:%.+]] = arith.subi [[N64]], [[Q64]] : i64
-// CHECK-NEXT: [[FLIP:%.+]] = arith.subi [[NMQ]], [[ONE]] : i64
+// CHECK-NEXT: arith.subi [[NMQ]], [[ONE]] : i64
+// CHECK: [[FLIP32:%.+]] = linalg.map { arith.trunci {{.*}} } ins([[FLIP]] : tensor<?xi64>)
+// CHECK: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLIP32]], [[STR]] : tensor<?xi32>, tensor<?xi8>) outs(%{{.+}}, %{{.+}} : tensor<?xi32>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[F:%.+]]: i32, [[V8:%.+]]: i8, [[SUM:%.+]]: i32, [[CNT:%.+]]: i32):
+// CHECK-NEXT: [[V:%.+]] = arith.extsi [[V8]] : i8 to i32
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
-// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[FLIP]] : i64
+// CHECK-NEXT: [[K32:%.+]] = arith.index_cast [[K]] : index to i32
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K32]], [[F]] : i32
 // CHECK-NEXT: arith.select [[SEL]], [[V]], %{{.+}} : i32
 // The several-values check, the mixed-default check (default 0 for strings),
 // the result: element-wise on the sums and counts.

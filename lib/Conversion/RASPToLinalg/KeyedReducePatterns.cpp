@@ -96,6 +96,26 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
         tensor = narrow;
         elementType = llvm::cast<RankedTensorType>(narrow.getType()).getElementType();
       }
+    // A column computed by maps is stored as narrow as its values allow
+    // (string ids of a small table in i8, ints that fit in i32): the
+    // truncation fuses into the maps, and the kernel reads a half or a
+    // quarter of the bytes.
+    if (allowNarrow && tensor.getDefiningOp<linalg::GenericOp>()) {
+      Type narrowType;
+      if (llvm::isa<StringType>(operand.raspElementType))
+        narrowType = this->state.stringStorageType;
+      else if (elementType.isInteger(64) && fitsInI32(original, this->state))
+        narrowType = rewriter.getI32Type();
+      if (narrowType && narrowType != elementType) {
+        tensor = buildElementwise(
+            rewriter, loc, n, {{tensor, Attribute(), operand.raspElementType}}, narrowType,
+            [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+              return arith::TruncIOp::create(b, l, narrowType, s[0]);
+            },
+            this->state);
+        elementType = narrowType;
+      }
+    }
     auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
     // Another kernel's result: its buffer is ours and read-only (to_tensor
     // without `writable`), so no op can overwrite it.

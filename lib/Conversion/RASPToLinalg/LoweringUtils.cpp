@@ -287,20 +287,9 @@ std::optional<int64_t> lowering::getStaticIntBound(Value original,
   return bound;
 }
 
-/// True when every value of the int s-op `original` provably fits in i32:
-/// the above, and the s-ops in [0, n] (n < 2^31, checked by the driver):
-/// indices, length, widths and the counts of keyed reductions and group
-/// neighbors. Arithmetic is not followed (conservative).
+/// True when every value of the int s-op `original` provably fits in i32
+/// (rasp::getIntRange).
 bool lowering::fitsInI32(Value original, const RASPLoweringState &state) {
-  if (getStaticIntBound(original, state))
-    return true;
-  auto type = llvm::dyn_cast<SOpType>(original.getType());
-  if (!type || !type.getElementType().isInteger(64))
-    return false;
-  Operation *def = original.getDefiningOp();
-  if (auto keyed = llvm::dyn_cast_or_null<KeyedReduceOp>(def))
-    return !keyed.getValues();
-  if (auto neighbor = llvm::dyn_cast_or_null<GroupNeighborOp>(def))
-    return !neighbor.getValues();
-  return llvm::isa_and_nonnull<IndicesOp, LengthOp, SelectorWidthOp>(def);
+  auto range = getIntRange(original, state.intRange);
+  return range && range->first >= INT32_MIN && range->second <= INT32_MAX;
 }

@@ -133,7 +133,8 @@ func.func @global_constants() -> !rasp.sop<f64> {
 // Key and query columns `x + c`, `c + x`, `x - c` (c an int constant) are x's
 // buffer plus an offset argument (keys0, keys1, queries0, queries1 after
 // `kinds`): dyck's `nth - 1` makes no n-element copy. Not for indices
-// (`indices - 1` is a computed column) and not for float columns.
+// (`indices - 1` is a computed column, stored in i32 as its values fit) and
+// not for float columns.
 // CHECK-LABEL: func.func @offsets(
 // CHECK-SAME:    %{{.+}}: tensor<?xi8>, %[[INTS:[a-z0-9_]+]]: tensor<?xi64>,
 // CHECK:         %[[A:.+]] = bufferization.to_buffer %[[INTS]] read_only
@@ -141,7 +142,7 @@ func.func @global_constants() -> !rasp.sop<f64> {
 // CHECK-NEXT:    %[[C:.+]] = bufferization.to_buffer %[[INTS]] read_only
 // CHECK-NEXT:    call @rasp_keyed_reduce_l_l_l_l_i_i_i_i_i(%[[A]], %[[C]], %[[B]], %[[C]], {{.*}}, %c-1_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c5_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
 // CHECK:         %[[IM1:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 1 : i64}
-// CHECK-NEXT:    call @rasp_keyed_reduce_l_i_i_i_i_i_i_i_i(%[[IM1]], {{.*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
+// CHECK-NEXT:    call @rasp_keyed_reduce_i_i_i_i_i_i_i_i_i(%[[IM1]], {{.*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}}) :
 func.func @offsets() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
   %i = rasp.indices : !rasp.sop<i64>

@@ -1,14 +1,15 @@
 // Narrow int keys: with rasp.int_range = [min, max] (the driver's input
 // ints) inside i32, selects on ints whose every compared value provably fits
-// in i32 (tokens_int in range, indices, selector_width results, constants
-// that fit; arithmetic is not followed) compare in i32: each int column is
+// in i32 (rasp::getIntRange: tokens_int in range, indices, selector_width
+// results, constants that fit, and sums, products, negations of those)
+// compare in i32: each int column is
 // truncated once by a linalg.map (O(n); not a generic, which element-wise
 // fusion would pull into the n-by-n loop), and counts are i32. Int values
 // with a static bound (tokens_int in range, constants) are added as i32
 // terms sign-extended into the i64 sum; rasp.i32_partial_sums /
 // rasp.i32_partial_bound let convert-select-reductions-to-affine add them in
 // i32 over chunks. Without the attribute, with a range beyond i32, or with a
-// key computed by arithmetic, the loop compares i64 as before.
+// key whose arithmetic may leave i32, the loop compares i64 as before.
 // String ids and outputs keep their computed types (narrow-storage=false): the
 // storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
 // RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false -split-input-file | FileCheck %s
@@ -95,16 +96,33 @@ func.func @no_range() -> !rasp.sop<i64> {
 
 // -----
 
-// Does not fire: the key tokens_int + 1 is arithmetic (not followed).
+// Fires through arithmetic: tokens_int + 1 lies in [1, 8].
 // CHECK-LABEL: func.func @arith_key(
-// CHECK-NOT: linalg.map
-// CHECK: arith.cmpi eq, %{{.+}}, %{{.+}} : i64
-// CHECK-NOT: linalg.map
+// CHECK: linalg.map { arith.trunci
+// CHECK: arith.cmpi eq, %{{.+}}, %{{.+}} : i32
 module attributes {rasp.int_range = [0, 7]} {
 func.func @arith_key() -> !rasp.sop<i64> {
   %t = rasp.tokens : !rasp.sop<i64>
   %c = rasp.constant 1 : !rasp.sop<i64>
   %p = rasp.add %t, %c : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %s = rasp.select %p, %t, eq : !rasp.sop<i64>, !rasp.sop<i64>
+  %w = rasp.selector_width %s : !rasp.sop<i64>
+  return %w : !rasp.sop<i64>
+}
+}
+
+// -----
+
+// Does not fire: tokens_int * 1000 may reach 7 * 10^9, beyond i32.
+// CHECK-LABEL: func.func @arith_key_too_wide(
+// CHECK-NOT: linalg.map
+// CHECK: arith.cmpi eq, %{{.+}}, %{{.+}} : i64
+// CHECK-NOT: linalg.map
+module attributes {rasp.int_range = [0, 7000000]} {
+func.func @arith_key_too_wide() -> !rasp.sop<i64> {
+  %t = rasp.tokens : !rasp.sop<i64>
+  %c = rasp.constant 1000 : !rasp.sop<i64>
+  %p = rasp.mul %t, %c : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
   %s = rasp.select %p, %t, eq : !rasp.sop<i64>, !rasp.sop<i64>
   %w = rasp.selector_width %s : !rasp.sop<i64>
   return %w : !rasp.sop<i64>

@@ -100,8 +100,10 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // The paper's reverse: aggregate(select(indices, length - indices - 1, ==),
 // tokens). The keys (indices) come from linalg.index 1, not from a tensor;
 // the queries (length - indices - 1) are read at d0, the tokens at d1.
-// The selector compares i64 (indices): the count is i64; the sum of the
-// string ids is i32.
+// length - indices - 1 lies in [-2^31, 2^31 - 1] (rasp::getIntRange), so
+// the selector compares i32: the queries are truncated once by a linalg.map
+// (not fused into the n-by-n loop), the count is i32, and so is the sum of
+// the string ids.
 // A string aggregate: more than one selected is error 1 (op id 8); the
 // default 0 is of another kind than strings: taking it at some positions and
 // not at others is error 4; everywhere, for the returned value, the notice
@@ -115,28 +117,29 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: arith.constant 1 : i64
 // CHECK-NEXT: arith.subi
+// CHECK: [[FLIP32:%.+]] = linalg.map { arith.trunci {{.*}} } ins([[FLIP]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
 // CHECK: [[ZS:%.+]] = arith.constant 0 : i32
 // CHECK-NEXT: [[SUM0:%.+]] = linalg.fill ins([[ZS]] : i32) outs(%{{.+}} : tensor<?xi32>)
-// CHECK: [[ZC:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[ZC]] : i64) outs(%{{.+}} : tensor<?xi64>)
-// CHECK-NEXT: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLIP]], [[STR]] : tensor<?xi64>, tensor<?xi32>) outs([[SUM0]], [[CNT0]] : tensor<?xi32>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[Q:%.+]]: i64, [[V:%.+]]: i32, [[SUM:%.+]]: i32, [[CNT:%.+]]: i64):
+// CHECK: [[ZC:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[CNT0:%.+]] = linalg.fill ins([[ZC]] : i32) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: [[AGG:%.+]]:2 = linalg.generic {indexing_maps = [#[[QUERY]], #[[KEY]], #[[QUERY]], #[[QUERY]]], iterator_types = ["parallel", "reduction"]} ins([[FLIP32]], [[STR]] : tensor<?xi32>, tensor<?xi32>) outs([[SUM0]], [[CNT0]] : tensor<?xi32>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[Q:%.+]]: i32, [[V:%.+]]: i32, [[SUM:%.+]]: i32, [[CNT:%.+]]: i32):
 // CHECK-NEXT: [[K:%.+]] = linalg.index 1 : index
-// CHECK-NEXT: [[K64:%.+]] = arith.index_cast [[K]] : index to i64
-// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K64]], [[Q]] : i64
+// CHECK-NEXT: [[K32:%.+]] = arith.index_cast [[K]] : index to i32
+// CHECK-NEXT: [[SEL:%.+]] = arith.cmpi eq, [[K32]], [[Q]] : i32
 // CHECK-NEXT: [[ZERO:%.+]] = arith.constant 0 : i32
 // CHECK-NEXT: [[MASKED:%.+]] = arith.select [[SEL]], [[V]], [[ZERO]] : i32
 // CHECK-NEXT: [[NSUM:%.+]] = arith.addi [[SUM]], [[MASKED]] : i32
-// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i64
-// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i64
-// CHECK-NEXT: linalg.yield [[NSUM]], [[NCNT]] : i32, i64
+// CHECK-NEXT: [[ONE:%.+]] = arith.extui [[SEL]] : i1 to i32
+// CHECK-NEXT: [[NCNT:%.+]] = arith.addi [[CNT]], [[ONE]] : i32
+// CHECK-NEXT: linalg.yield [[NSUM]], [[NCNT]] : i32, i32
 //
 // Several selected: first position whose count is > 1.
 // CHECK: [[N64:%.+]] = arith.index_cast %{{.+}} : index to i64
-// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>)
-// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[C:%.+]]: i64, [[ACC:%.+]]: i64):
-// CHECK-NEXT: [[C1:%.+]] = arith.constant 1 : i64
-// CHECK-NEXT: [[SEVERAL:%.+]] = arith.cmpi sgt, [[C]], [[C1]] : i64
+// CHECK: [[FIRST:%.+]] = linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi32>)
+// CHECK-NEXT: ^bb0(%{{.+}}: i32, [[C:%.+]]: i32, [[ACC:%.+]]: i64):
+// CHECK-NEXT: [[C1:%.+]] = arith.constant 1 : i32
+// CHECK-NEXT: [[SEVERAL:%.+]] = arith.cmpi sgt, [[C]], [[C1]] : i32
 // CHECK-NEXT: [[P:%.+]] = linalg.index 0 : index
 // CHECK-NEXT: [[P64:%.+]] = arith.index_cast [[P]] : index to i64
 // CHECK-NEXT: [[CAND:%.+]] = arith.select [[SEVERAL]], [[P64]], [[ACC]] : i64
@@ -149,12 +152,12 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // CHECK-NEXT: func.call @rasp_runtime_error([[CODE]], [[ID]], [[POS]])
 //
 // Mixed default: the first position taking the default, and the first not.
-// CHECK: [[MIX:%.+]]:2 = linalg.generic {indexing_maps = [#{{.+}}, #[[SCALAR]], #[[SCALAR]]], iterator_types = ["reduction"]} ins([[AGG]]#1 : tensor<?xi64>)
-// CHECK-NEXT: ^bb0([[C:%.+]]: i64, [[FD:%.+]]: i64, [[FV:%.+]]: i64):
+// CHECK: [[MIX:%.+]]:2 = linalg.generic {indexing_maps = [#{{.+}}, #[[SCALAR]], #[[SCALAR]]], iterator_types = ["reduction"]} ins([[AGG]]#1 : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[C:%.+]]: i32, [[FD:%.+]]: i64, [[FV:%.+]]: i64):
 // CHECK-NEXT: [[P:%.+]] = linalg.index 0 : index
 // CHECK-NEXT: [[P64:%.+]] = arith.index_cast [[P]] : index to i64
-// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i32
 // CHECK-NEXT: [[D1:%.+]] = arith.select [[NONE]], [[P64]], [[FD]] : i64
 // CHECK-NEXT: [[D2:%.+]] = arith.minsi [[D1]], [[FD]] : i64
 // CHECK-NEXT: [[V1:%.+]] = arith.select [[NONE]], [[FV]], [[P64]] : i64
@@ -177,10 +180,10 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // CHECK-NEXT: }
 //
 // Finalize: the selected id, -1 (no string) where the default is taken.
-// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
-// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i64, %{{.+}}: i32):
-// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i64
-// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i64
+// CHECK: [[R:%.+]] = linalg.generic {{.+}} iterator_types = ["parallel"]} ins([[AGG]]#0, [[AGG]]#1 : tensor<?xi32>, tensor<?xi32>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT: ^bb0([[S:%.+]]: i32, [[C:%.+]]: i32, %{{.+}}: i32):
+// CHECK-NEXT: [[Z:%.+]] = arith.constant 0 : i32
+// CHECK-NEXT: [[NONE:%.+]] = arith.cmpi eq, [[C]], [[Z]] : i32
 // CHECK-NEXT: [[M1:%.+]] = arith.constant -1 : i32
 // CHECK-NEXT: [[V:%.+]] = arith.select [[NONE]], [[M1]], [[S]] : i32
 // CHECK-NEXT: linalg.yield [[V]] : i32

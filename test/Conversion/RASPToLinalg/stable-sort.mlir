@@ -63,3 +63,38 @@ func.func @sort_bools() -> !rasp.sop<i1> attributes {rasp.vocabulary = ["a", "b"
   %s = rasp.stable_sort %b by %t : !rasp.sop<i1>, !rasp.sop<!rasp.string> -> !rasp.sop<i1>
   return %s : !rasp.sop<i1>
 }
+
+// -----
+
+// most_freq's sort: columns computed by maps are stored as narrow as their
+// values allow. The keys -(count - 300 * indicator) lie in
+// [-(2^31 - 1), 300]: i32 (key kind 2); the values (a where of strings of a
+// small table) are i8 ids (value kind 1); the result goes straight into the
+// i8 output. Each truncation is a generic that fuses into its maps.
+// CHECK-LABEL: func.func @computed_columns
+// CHECK-SAME:    %[[OUT:[a-z0-9]+]]: memref<?xi8>
+// CHECK:         %[[K:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
+// CHECK-NEXT:    ^bb0(%[[K64:.+]]: i64, %{{.+}}: i32):
+// CHECK-NEXT:      arith.trunci %[[K64]] : i64 to i32
+// CHECK:         %[[V:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<?xi32>) outs(%{{.+}} : tensor<?xi8>)
+// CHECK-NEXT:    ^bb0(%[[V32:.+]]: i32, %{{.+}}: i8):
+// CHECK-NEXT:      arith.trunci %[[V32]] : i32 to i8
+// CHECK:         %[[KB:.+]] = bufferization.to_buffer %[[K]] read_only {{.*}} : tensor<?xi32> to memref<?xi32>
+// CHECK:         %[[VB:.+]] = bufferization.to_buffer %[[V]] read_only {{.*}} : tensor<?xi8> to memref<?xi8>
+// CHECK:         call @rasp_stable_sort_i_c_c(%[[KB]], %[[VB]], %[[OUT]], %c2_i64, %c1_i64{{[_0-9]*}}, %c0_i64{{[_0-9]*}})
+func.func @computed_columns() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %dash = rasp.constant "-" : !rasp.sop<!rasp.string>
+  %c300 = rasp.constant 300 : !rasp.sop<i64>
+  %i = rasp.indices : !rasp.sop<i64>
+  %count = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %first = rasp.cmp eq, %i, %zero : !rasp.sop<i64>, !rasp.sop<i64>
+  %ind = rasp.indicator %first : !rasp.sop<i1> -> !rasp.sop<i64>
+  %m = rasp.mul %ind, %c300 : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %score = rasp.sub %count, %m : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %key = rasp.neg %score : !rasp.sop<i64> -> !rasp.sop<i64>
+  %v = rasp.where %first, %dash, %t : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string> -> !rasp.sop<!rasp.string>
+  %s = rasp.stable_sort %v by %key : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+  return %s : !rasp.sop<!rasp.string>
+}

@@ -5,7 +5,9 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/MathExtras.h"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 
@@ -434,7 +436,97 @@ std::pair<Value, int64_t> rasp::splitIntOffset(Value value) {
   return {value, 0};
 }
 
+namespace {
+/// [lo, hi] in 128 bits: sums and products of i64 bounds cannot overflow it.
+struct Interval {
+  __int128 lo, hi;
+};
+
+/// The range of the int s-op `value` (see getIntBoundAbs); nullopt when
+/// unknown or when it leaves the i64 range (the generated code would wrap).
+std::optional<Interval> getIntInterval(Value value,
+                                       std::optional<std::pair<int64_t, int64_t>> intRange,
+                                       unsigned depth) {
+  auto type = llvm::dyn_cast<SOpType>(value.getType());
+  Operation *def = value.getDefiningOp();
+  if (!type || !type.isInt() || !def || depth > 8)
+    return std::nullopt;
+  const __int128 maxLength = kMaxInputLength;
+  auto within = [](Interval range) -> std::optional<Interval> {
+    if (range.lo < INT64_MIN || range.hi > INT64_MAX)
+      return std::nullopt;
+    return range;
+  };
+  if (llvm::isa<IndicatorOp>(def))
+    return Interval{0, 1};
+  if (llvm::isa<IndicesOp, LengthOp, SelectorWidthOp>(def))
+    return Interval{0, maxLength};
+  if (auto keyed = llvm::dyn_cast<KeyedReduceOp>(def))
+    return keyed.getValues() ? std::nullopt : std::optional<Interval>({0, maxLength});
+  if (auto neighbor = llvm::dyn_cast<GroupNeighborOp>(def))
+    return neighbor.getValues() ? std::nullopt : std::optional<Interval>({0, 1});
+  if (llvm::isa<TokensOp>(def)) {
+    if (!intRange)
+      return std::nullopt;
+    return Interval{intRange->first, intRange->second};
+  }
+  if (std::optional<int64_t> constant = getIntConstant(value))
+    return Interval{*constant, *constant};
+  auto of = [&](Value operand) { return getIntInterval(operand, intRange, depth + 1); };
+  if (auto neg = llvm::dyn_cast<NegOp>(def)) {
+    std::optional<Interval> a = of(neg.getOperand());
+    if (!a)
+      return std::nullopt;
+    return within({-a->hi, -a->lo});
+  }
+  if (auto scan = llvm::dyn_cast<ScanSumOp>(def)) {
+    // A sum of at most n values, each in [lo, hi].
+    std::optional<Interval> a = of(scan.getValues());
+    if (!a)
+      return std::nullopt;
+    return within({std::min<__int128>(0, a->lo * maxLength),
+                   std::max<__int128>(0, a->hi * maxLength)});
+  }
+  if (auto where = llvm::dyn_cast<WhereOp>(def)) {
+    std::optional<Interval> a = of(where.getTrueValue()), b = of(where.getFalseValue());
+    if (!a || !b)
+      return std::nullopt;
+    return Interval{std::min(a->lo, b->lo), std::max(a->hi, b->hi)};
+  }
+  if (!llvm::isa<AddOp, SubOp, MulOp>(def))
+    return std::nullopt;
+  std::optional<Interval> a = of(def->getOperand(0)), b = of(def->getOperand(1));
+  if (!a || !b)
+    return std::nullopt;
+  if (llvm::isa<AddOp>(def))
+    return within({a->lo + b->lo, a->hi + b->hi});
+  if (llvm::isa<SubOp>(def))
+    return within({a->lo - b->hi, a->hi - b->lo});
+  __int128 products[] = {a->lo * b->lo, a->lo * b->hi, a->hi * b->lo, a->hi * b->hi};
+  return within({*std::min_element(std::begin(products), std::end(products)),
+                 *std::max_element(std::begin(products), std::end(products))});
+}
+} // namespace
+
+std::optional<std::pair<int64_t, int64_t>>
+rasp::getIntRange(Value value, std::optional<std::pair<int64_t, int64_t>> intRange) {
+  std::optional<Interval> range = getIntInterval(value, intRange, 0);
+  if (!range)
+    return std::nullopt;
+  return std::make_pair((int64_t)range->lo, (int64_t)range->hi);
+}
+
+std::optional<uint64_t>
+rasp::getIntBoundAbs(Value value, std::optional<std::pair<int64_t, int64_t>> intRange) {
+  std::optional<Interval> range = getIntInterval(value, intRange, 0);
+  if (!range)
+    return std::nullopt;
+  __int128 bound = std::max(-range->lo, range->hi);
+  return (uint64_t)bound; // at most 2^63
+}
+
 #include "rasp/Dialect/RASP/IR/RASPEnums.cpp.inc"
 
 #define GET_OP_CLASSES
 #include "rasp/Dialect/RASP/IR/RASPOps.cpp.inc"
+

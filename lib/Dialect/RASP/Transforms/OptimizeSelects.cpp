@@ -113,56 +113,6 @@ constexpr uint64_t kMaxExactSumValue = uint64_t(1) << 19;
 /// driver, which knows the input before it compiles), when given.
 using IntRange = std::optional<std::pair<int64_t, int64_t>>;
 
-/// An upper bound on |v| at every position of the int s-op `value`:
-/// indicators, int constants, tokens_int within `intRange`, and neg, add,
-/// sub, mul and where of those; nullopt when unknown. Saturates instead of
-/// wrapping.
-std::optional<uint64_t> boundAbs(Value value, const IntRange &intRange,
-                                 unsigned depth = 0) {
-  auto type = llvm::dyn_cast<SOpType>(value.getType());
-  Operation *def = value.getDefiningOp();
-  if (!type || !type.isInt() || !def || depth > 8)
-    return std::nullopt;
-  if (llvm::isa<IndicatorOp>(def))
-    return 1;
-  if (llvm::isa<TokensOp>(def)) {
-    if (!intRange)
-      return std::nullopt;
-    return std::max(APInt(64, intRange->first, true).abs().getLimitedValue(),
-                    APInt(64, intRange->second, true).abs().getLimitedValue());
-  }
-  if (auto constant = llvm::dyn_cast<ConstantOp>(def)) {
-    auto intAttr = llvm::dyn_cast<IntegerAttr>(constant.getValue());
-    if (!intAttr)
-      return std::nullopt;
-    return intAttr.getValue().abs().getLimitedValue(); // INT64_MIN: 2^63
-  }
-  if (auto neg = llvm::dyn_cast<NegOp>(def))
-    return boundAbs(neg.getOperand(), intRange, depth + 1);
-  auto both = [&](Value lhs, Value rhs)
-      -> std::optional<std::pair<uint64_t, uint64_t>> {
-    std::optional<uint64_t> a = boundAbs(lhs, intRange, depth + 1);
-    if (!a)
-      return std::nullopt;
-    std::optional<uint64_t> b = boundAbs(rhs, intRange, depth + 1);
-    if (!b)
-      return std::nullopt;
-    return std::make_pair(*a, *b);
-  };
-  std::optional<std::pair<uint64_t, uint64_t>> bounds;
-  if (llvm::isa<AddOp, SubOp>(def)) {
-    if ((bounds = both(def->getOperand(0), def->getOperand(1))))
-      return llvm::SaturatingAdd(bounds->first, bounds->second);
-  } else if (llvm::isa<MulOp>(def)) {
-    if ((bounds = both(def->getOperand(0), def->getOperand(1))))
-      return llvm::SaturatingMultiply(bounds->first, bounds->second);
-  } else if (auto where = llvm::dyn_cast<WhereOp>(def)) {
-    if ((bounds = both(where.getTrueValue(), where.getFalseValue())))
-      return std::max(bounds->first, bounds->second);
-  }
-  return std::nullopt;
-}
-
 /// The int values v of a prefix mean: `scan_mean(v, le)`, or the aggregate
 /// it is made from (so the match does not depend on the rewrite order).
 Value matchPrefixMeanValues(Value mean) {
@@ -209,7 +159,7 @@ struct PrefixCountTimesMean : OpRewritePattern<RoundOp> {
       values = matchPrefixMeanValues(mul.getLhs());
     if (!values)
       return failure();
-    std::optional<uint64_t> bound = boundAbs(values, intRange);
+    std::optional<uint64_t> bound = getIntBoundAbs(values, intRange);
     if (!bound || *bound > kMaxExactSumValue)
       return failure();
     replaceKeepingId<ScanSumOp>(rewriter, op, op.getType(), values,
@@ -305,7 +255,7 @@ struct PrefixMeanDifferenceSign : OpRewritePattern<SubOp> {
     if (!lhsValues || !rhsValues)
       return failure();
     for (Value values : {lhsValues, rhsValues}) {
-      std::optional<uint64_t> bound = boundAbs(values, intRange);
+      std::optional<uint64_t> bound = getIntBoundAbs(values, intRange);
       if (!bound || *bound > kMaxExactSumValue)
         return failure();
     }

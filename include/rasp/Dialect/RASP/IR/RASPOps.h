@@ -54,6 +54,24 @@ std::optional<int64_t> getIntConstant(mlir::Value value);
 /// `x + c`, `c + x` or `x - c` with an int constant c: (x, c), the offset
 /// wrapping like the generated i64 arithmetic; anything else: (value, 0).
 std::pair<mlir::Value, int64_t> splitIntOffset(mlir::Value value);
+
+/// The most tokens an input may have: rasp-run and the JIT refuse more
+/// (generated code counts and indexes in i32).
+inline constexpr uint64_t kMaxInputLength = (uint64_t(1) << 31) - 1;
+
+/// The range [min, max] of the int s-op `value` at every position, when its
+/// form gives one: indicators, int constants, tokens_int within `intRange`
+/// (the input ints' [min, max], when known), the s-ops in [0, n] (indices,
+/// length, widths, the counts of keyed reductions and group neighbors; n is
+/// at most kMaxInputLength), prefix and suffix sums (up to n of their values),
+/// and neg, add, sub, mul and where of those. nullopt when unknown or when a
+/// value could leave the i64 range (where the generated code wraps).
+std::optional<std::pair<int64_t, int64_t>>
+getIntRange(mlir::Value value, std::optional<std::pair<int64_t, int64_t>> intRange);
+
+/// max(|min|, |max|) of getIntRange.
+std::optional<uint64_t>
+getIntBoundAbs(mlir::Value value, std::optional<std::pair<int64_t, int64_t>> intRange);
 } // namespace rasp
 
 #endif // RASP_DIALECT_RASP_IR_RASPOPS_H
