@@ -17,6 +17,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,10 @@ private:
   bool parallel = false; // uses the OpenMP runtime
   unsigned stringIdBytes = 4;
   llvm::StringMap<unsigned> outputBytes;
+  /// Output functions' entry points, looked up once (lookupEntry).
+  llvm::Expected<void *> lookupEntry(llvm::StringRef name);
+  std::mutex entryMutex;
+  llvm::StringMap<void *> entries;
 
 };
 
