@@ -2,6 +2,7 @@
 
 #include "rasp/JIT/JIT.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+#include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Runtime/BufferCache.h"
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
@@ -291,9 +292,11 @@ llvm::Expected<RuntimeReport> JITProgram::run(llvm::StringRef name,
   if (!fn)
     return fn.takeError();
   int64_t n = inputs.length;
-  // Generated code counts and indexes strings in 32 bits.
-  if (n > INT32_MAX)
-    return llvm::createStringError("the input has more than 2^31-1 tokens");
+  // Generated code counts in 32 bits, and the lowering's value ranges
+  // assume at most kMaxInputLength tokens.
+  if ((uint64_t)n > kMaxInputLength)
+    return llvm::createStringError("the input has more than " +
+                                   llvm::Twine(kMaxInputLength) + " tokens");
   auto checkSize = [&](size_t size) { return size == 0 || size == (size_t)n; };
   if ((stringIdBytes == 1 ? !inputs.stringIds.empty() : !inputs.stringIds8.empty()))
     return llvm::createStringError("internal error: string ids of the wrong width");

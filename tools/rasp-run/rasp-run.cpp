@@ -181,9 +181,9 @@ int fail(const llvm::Twine &message) {
 constexpr uint64_t kBytesPerToken = 128;
 
 std::optional<std::string> checkGeneratedSize(llvm::StringRef flag, int64_t n) {
-  if (n > INT32_MAX)
+  if (n > (int64_t)kMaxInputLength)
     return "--" + flag.str() + " " + std::to_string(n) + ": the input would have " + std::to_string(n) +
-           " tokens; at most " + std::to_string(INT32_MAX) + " are supported";
+           " tokens; at most " + std::to_string(kMaxInputLength) + " are supported";
   uint64_t memory = (uint64_t)sysconf(_SC_PHYS_PAGES) * sysconf(_SC_PAGESIZE);
   if (n > 0 && (uint64_t)n * kBytesPerToken > memory)
     return "--" + flag.str() + " " + std::to_string(n) +
@@ -484,10 +484,10 @@ int runJIT(ModuleOp module, func::FuncOp fn, const RaspInput &input,
     timings.cachedCompileMs = std::max(timings.cachedCompileMs, compileMs);
 
   size_t n = input.size();
-  // Counts and string ids are 32-bit in the generated code.
-  if (n > (size_t)INT32_MAX)
+  // Counts and string ids are 32-bit in the generated code (kMaxInputLength).
+  if (n > kMaxInputLength)
     return fail("the input has " + llvm::Twine(n) + " tokens; at most " +
-                llvm::Twine(INT32_MAX) + " are supported");
+                llvm::Twine(kMaxInputLength) + " are supported");
   LoweredInputs lowered;
   lowered.length = n;
   MLIRContext *ctx = module.getContext();

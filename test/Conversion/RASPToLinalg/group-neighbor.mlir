@@ -3,20 +3,22 @@
 // The dyck partner: one call of rasp_group_neighbor on the level's, the
 // key mask's and the tokens' own buffers (no copies: the tokens are the
 // input's i8 string ids, read through their widening), writing 32-bit
-// counts and 32-bit string-id sums. kinds = groups I64 (1) | key mask I8
-// (3 << 4) | values U8 (5 << 12) | counts I32 (2 << 16) | sums I32
-// (2 << 20) = 2248753; previous: 0. At most one key is selected, so the
+// counts and 32-bit string-id sums. The level indices + 1 lies in
+// [1, 2^30 + 1]: it is stored in i32 (a truncating generic that fuses into
+// its map). kinds = groups I32 (2) | key mask I8 (3 << 4) | values U8
+// (5 << 12) | counts I32 (2 << 16) | sums I32 (2 << 20) = 2248754;
+// previous: 0. At most one key is selected, so the
 // finalization checks no "several values" (no runtime error call): where
 // the count is 0 it takes the default's string id.
 // CHECK-LABEL: func.func @partner
 // CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
 // CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
-// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 2248753 : i64
+// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 2248754 : i64
 // CHECK-DAG:     %[[PREV:.+]] = arith.constant 0 : i64
-// CHECK:         %[[G:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi64> to memref<?xi64>
+// CHECK:         %[[G:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi32> to memref<?xi32>
 // CHECK:         %[[M:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi1> to memref<?xi1>
 // CHECK:         %[[V:.+]] = bufferization.to_buffer %arg0 read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi8> to memref<?xi8>
-// CHECK:         call @rasp_group_neighbor_l_b_i_c_i_i(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
+// CHECK:         call @rasp_group_neighbor_i_b_i_c_i_i(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
 // CHECK:         %[[C:.+]] = bufferization.to_tensor %[[COUNTS]] restrict
 // CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
 // CHECK:         %[[S:.+]] = bufferization.to_tensor %[[SUMS]] restrict

@@ -105,7 +105,7 @@ func.func @length() -> !rasp.sop<i64> {
 // CHECK-NEXT: ^bb0([[A:%.+]]: i64, [[B:%.+]]: i64, %{{.+}}: i64):
 // CHECK-NEXT: [[D:%.+]] = arith.subi [[A]], [[B]] : i64
 // CHECK-NEXT: linalg.yield [[D]] : i64
-// The difference lies in [-(2^31 - 1), 2^31 - 1]: an i32 output.
+// The difference lies in [-2^30, 2^30] (at most 2^30 tokens): an i32 output.
 // CHECK: [[NARROW:%.+]] = linalg.generic {{.+}} ins([[R]] : tensor<?xi64>) outs(%{{.+}} : tensor<?xi32>)
 // CHECK: bufferization.materialize_in_destination [[NARROW]]
 func.func @length_minus_indices() -> !rasp.sop<i64> {

@@ -100,7 +100,7 @@ func.func @mean_float() -> !rasp.sop<f64> {
 // The paper's reverse: aggregate(select(indices, length - indices - 1, ==),
 // tokens). The keys (indices) come from linalg.index 1, not from a tensor;
 // the queries (length - indices - 1) are read at d0, the tokens at d1.
-// length - indices - 1 lies in [-2^31, 2^31 - 1] (rasp::getIntRange), so
+// length - indices - 1 lies in [-2^30 - 1, 2^30 - 1] (rasp::getIntRange), so
 // the selector compares i32: the queries are truncated once by a linalg.map
 // (not fused into the n-by-n loop), the count is i32, and so is the sum of
 // the string ids.

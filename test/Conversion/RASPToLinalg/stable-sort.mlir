@@ -68,7 +68,7 @@ func.func @sort_bools() -> !rasp.sop<i1> attributes {rasp.vocabulary = ["a", "b"
 
 // most_freq's sort: columns computed by maps are stored as narrow as their
 // values allow. The keys -(count - 300 * indicator) lie in
-// [-(2^31 - 1), 300]: i32 (key kind 2); the values (a where of strings of a
+// [-2^30, 300]: i32 (key kind 2); the values (a where of strings of a
 // small table) are i8 ids (value kind 1); the result goes straight into the
 // i8 output. Each truncation is a generic that fuses into its maps.
 // CHECK-LABEL: func.func @computed_columns

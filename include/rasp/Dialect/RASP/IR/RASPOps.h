@@ -55,9 +55,12 @@ std::optional<int64_t> getIntConstant(mlir::Value value);
 /// wrapping like the generated i64 arithmetic; anything else: (value, 0).
 std::pair<mlir::Value, int64_t> splitIntOffset(mlir::Value value);
 
-/// The most tokens an input may have: rasp-run and the JIT refuse more
-/// (generated code counts and indexes in i32).
-inline constexpr uint64_t kMaxInputLength = (uint64_t(1) << 31) - 1;
+/// The most tokens an input may have: rasp-run and the JIT refuse more.
+/// Generated code counts and indexes in i32; 2^30 (not 2^31 - 1) leaves the
+/// value ranges headroom, so that sums and differences of counts (dyck's
+/// depth + 1) still fit in i32 and are stored so. At about 40 bytes per token
+/// such an input needs more memory than the machines this runs on have.
+inline constexpr uint64_t kMaxInputLength = uint64_t(1) << 30;
 
 /// The range [min, max] of the int s-op `value` at every position, when its
 /// form gives one: indicators, int constants, tokens_int within `intRange`
