@@ -8,8 +8,10 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace rasp {
@@ -176,13 +178,212 @@ struct FuseStreamProducer : OpRewritePattern<linalg::GenericOp> {
   unsigned maxOps;
 };
 
+/// The operation whose block is `block` that contains `op` (op itself, or
+/// the ancestor of a nested op), or null.
+Operation *ancestorIn(Block *block, Operation *op) {
+  while (op && op->getBlock() != block)
+    op = op->getParentOp();
+  return op;
+}
+
+/// Two streams over the same input (siblings: neither reads the other's
+/// results) become one loop: dyck's and shuffle_dyck's running sums are
+/// recomputed by a second loop for the per-position output after a first
+/// one made the totals, each reading the tokens again. The later sibling's
+/// place takes the fused loop, so the earlier one's users must all come
+/// after it.
+struct FuseSiblingStreams : OpRewritePattern<linalg::GenericOp> {
+  FuseSiblingStreams(MLIRContext *ctx, unsigned maxOps)
+      : OpRewritePattern<linalg::GenericOp>(ctx), maxOps(maxOps) {}
+
+  LogicalResult matchAndRewrite(linalg::GenericOp later,
+                                PatternRewriter &rewriter) const override {
+    if (!isStream(later))
+      return failure();
+    Block *block = later->getBlock();
+    for (Operation &candidate : *block) {
+      if (&candidate == later.getOperation())
+        break;
+      auto earlier = llvm::dyn_cast<linalg::GenericOp>(candidate);
+      if (!earlier || !isStream(earlier) || !sharesInput(earlier, later))
+        continue;
+      size_t ops = earlier.getBody()->getOperations().size() +
+                   later.getBody()->getOperations().size();
+      SmallVector<Operation *> between;
+      if (ops > maxOps || !usersCanFollow(earlier, later, between))
+        continue;
+      // The earlier loop's users before the later one (a total's
+      // tensor.extract) move after it, in order.
+      Operation *after = later.getOperation();
+      for (Operation *op : between) {
+        rewriter.moveOpAfter(op, after);
+        after = op;
+      }
+      fuse(earlier, later, rewriter);
+      return success();
+    }
+    return failure();
+  }
+
+  static bool sharesInput(linalg::GenericOp a, linalg::GenericOp b) {
+    for (OpOperand *x : a.getDpsInputOperands())
+      for (OpOperand *y : b.getDpsInputOperands())
+        if (x->get() == y->get())
+          return true;
+    return false;
+  }
+
+  /// True when every op between `earlier` and `later` that depends on
+  /// `earlier` (collected in `between`, in order) can move after `later`:
+  /// `later` reads none of them, and they have no side effects.
+  static bool usersCanFollow(linalg::GenericOp earlier, linalg::GenericOp later,
+                             SmallVectorImpl<Operation *> &between) {
+    llvm::SmallPtrSet<Operation *, 8> dependent = {earlier.getOperation()};
+    for (Operation *op = earlier->getNextNode(); op != later.getOperation();
+         op = op->getNextNode()) {
+      bool depends = false;
+      op->walk([&](Operation *nested) {
+        for (Value operand : nested->getOperands())
+          if (Operation *def = operand.getDefiningOp())
+            depends |= dependent.contains(ancestorIn(later->getBlock(), def));
+      });
+      if (!depends)
+        continue;
+      if (!isMemoryEffectFree(op) || op->getNumRegions() != 0)
+        return false;
+      dependent.insert(op);
+      between.push_back(op);
+    }
+    // Neither as an operand nor as a value its body captures (a total
+    // extracted from `earlier`'s reduction).
+    bool reads = false;
+    later->walk([&](Operation *nested) {
+      for (Value operand : nested->getOperands())
+        if (Operation *def = operand.getDefiningOp())
+          reads |= dependent.contains(ancestorIn(later->getBlock(), def));
+    });
+    return !reads;
+  }
+
+  static void fuse(linalg::GenericOp earlier, linalg::GenericOp later,
+                   PatternRewriter &rewriter) {
+    // Inputs once each (both loops read the tokens: one read, and the
+    // accumulators over them become equivalent).
+    SmallVector<Value> inputs, inits;
+    SmallVector<AffineMap> maps;
+    for (linalg::GenericOp op : {earlier, later})
+      for (OpOperand *input : op.getDpsInputOperands())
+        if (!llvm::is_contained(inputs, input->get())) {
+          inputs.push_back(input->get());
+          maps.push_back(op.getMatchingIndexingMap(input));
+        }
+    for (linalg::GenericOp op : {earlier, later})
+      for (OpOperand &init : op.getDpsInitsMutable()) {
+        inits.push_back(init.get());
+        maps.push_back(op.getMatchingIndexingMap(&init));
+      }
+    bool inOrder = isInOrder(earlier) || isInOrder(later);
+    rewriter.setInsertionPoint(later);
+    auto fused = linalg::GenericOp::create(
+        rewriter, later.getLoc(), ValueRange(inits).getTypes(), inputs, inits, maps,
+        ArrayRef<utils::IteratorType>{inOrder ? utils::IteratorType::reduction
+                                              : utils::IteratorType::parallel});
+    Block *body = rewriter.createBlock(&fused.getRegion());
+    for (Value operand : llvm::concat<Value>(inputs, inits))
+      body->addArgument(getElementTypeOrSelf(operand.getType()), later.getLoc());
+    // Block arguments: inputs of both, then outputs of both, in order.
+    unsigned nextInit = inputs.size();
+    IRMapping maps2[2];
+    linalg::GenericOp ops[2] = {earlier, later};
+    for (int k = 0; k < 2; ++k)
+      for (OpOperand *input : ops[k].getDpsInputOperands())
+        maps2[k].map(ops[k].getMatchingBlockArgument(input),
+                     body->getArgument(llvm::find(inputs, input->get()) - inputs.begin()));
+    for (int k = 0; k < 2; ++k)
+      for (OpOperand &init : ops[k].getDpsInitsMutable())
+        maps2[k].map(ops[k].getMatchingBlockArgument(&init), body->getArgument(nextInit++));
+    SmallVector<Value> yields;
+    rewriter.setInsertionPointToEnd(body);
+    for (int k = 0; k < 2; ++k) {
+      for (Operation &op : ops[k].getBody()->without_terminator())
+        rewriter.clone(op, maps2[k]);
+      for (Value value : ops[k].getBody()->getTerminator()->getOperands())
+        yields.push_back(maps2[k].lookupOrDefault(value));
+    }
+    linalg::YieldOp::create(rewriter, later.getLoc(), yields);
+    unsigned earlierResults = earlier->getNumResults();
+    rewriter.replaceOp(later, fused.getResults().drop_front(earlierResults));
+    rewriter.replaceOp(earlier, fused.getResults().take_front(earlierResults));
+  }
+
+  unsigned maxOps;
+};
+
+/// True when `a` and `b` compute the same value given that the block
+/// arguments `argA` and `argB` hold the same value.
+bool equivalentUnder(Value a, Value b, Value argA, Value argB, unsigned depth = 0) {
+  if (a == b || (a == argA && b == argB) || (a == argB && b == argA))
+    return true;
+  Operation *opA = a.getDefiningOp(), *opB = b.getDefiningOp();
+  if (!opA || !opB || depth > 16 || opA->getName() != opB->getName() ||
+      opA->getAttrDictionary() != opB->getAttrDictionary() ||
+      opA->getNumOperands() != opB->getNumOperands() || opA->getNumRegions() ||
+      !isMemoryEffectFree(opA) ||
+      llvm::cast<OpResult>(a).getResultNumber() != llvm::cast<OpResult>(b).getResultNumber())
+    return false;
+  for (auto [x, y] : llvm::zip(opA->getOperands(), opB->getOperands()))
+    if (!equivalentUnder(x, y, argA, argB, depth + 1))
+      return false;
+  return true;
+}
+
+/// Two accumulators of one loop with the same initial value and the same
+/// update (each in terms of its own value) hold the same value at every
+/// step: the later one's uses take the earlier one (sibling fusion leaves
+/// such pairs: both loops counted the same tokens), and canonicalization
+/// then drops it.
+struct MergeEquivalentAccumulators : OpRewritePattern<linalg::GenericOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(linalg::GenericOp op,
+                                PatternRewriter &rewriter) const override {
+    if (!isStream(op) || !isInOrder(op))
+      return failure();
+    auto yield = llvm::cast<linalg::YieldOp>(op.getBody()->getTerminator());
+    SmallVector<OpOperand *> accumulators;
+    for (OpOperand &init : op.getDpsInitsMutable())
+      if (llvm::cast<RankedTensorType>(init.get().getType()).getRank() == 0)
+        accumulators.push_back(&init);
+    for (size_t i = 0; i < accumulators.size(); ++i)
+      for (size_t j = i + 1; j < accumulators.size(); ++j) {
+        OpOperand *a = accumulators[i], *b = accumulators[j];
+        BlockArgument argA = op.getMatchingBlockArgument(a);
+        BlockArgument argB = op.getMatchingBlockArgument(b);
+        if (a->get() != b->get() || argB.use_empty())
+          continue;
+        unsigned resultA = op.getTiedOpResult(a).getResultNumber();
+        unsigned resultB = op.getTiedOpResult(b).getResultNumber();
+        if (!equivalentUnder(yield.getOperand(resultA), yield.getOperand(resultB),
+                             argA, argB))
+          continue;
+        rewriter.modifyOpInPlace(op, [&] { argB.replaceAllUsesWith(argA); });
+        rewriter.replaceAllUsesWith(op->getResult(resultB), op->getResult(resultA));
+        return success();
+      }
+    return failure();
+  }
+};
+
 struct RASPFuseStreamsPass
     : public rasp::impl::RASPFuseStreamsBase<RASPFuseStreamsPass> {
   using Base::Base;
 
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
-    patterns.add<FuseStreamProducer>(&getContext(), maxOps);
+    patterns.add<FuseStreamProducer, FuseSiblingStreams>(&getContext(), maxOps);
+    patterns.add<MergeEquivalentAccumulators>(&getContext());
+    // Outputs left unused by the merge go.
+    linalg::populateEraseUnusedOperandsAndResultsPatterns(patterns);
     // Producers left without users go too.
     linalg::GenericOp::getCanonicalizationPatterns(patterns, &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))

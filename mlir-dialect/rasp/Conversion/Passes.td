@@ -167,6 +167,15 @@ def RASPFuseStreams : Pass<"rasp-fuse-streams", "mlir::func::FuncOp"> {
     in registers. Bodies are capped at `max-ops` operations so that
     recomputation cannot blow up; operands of other lengths do not occur
     (every rank-1 tensor of a rasp function has the input's length n).
+
+    Siblings, two streams that read the same input and not each other's
+    results, become one loop too (at the later one's place; the earlier
+    one's pure users in between, such as the extract of a total, move after
+    it): shuffle_dyck2 computed its running sums once for the totals and
+    again for the per-position balance, reading the tokens twice. In the
+    fused loop, accumulators that start from the same value and update
+    alike (the same ops, each on its own value) are merged, so the second
+    copy of each running sum disappears.
   }];
   let options = [
     Option<"maxOps", "max-ops", "unsigned", /*default=*/"128",

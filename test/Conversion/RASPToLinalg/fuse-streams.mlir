@@ -1,5 +1,5 @@
-// RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-fuse-streams))' | FileCheck %s
-// RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-fuse-streams{max-ops=3}))' | FileCheck %s --check-prefix=CAPPED
+// RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-fuse-streams,cse))' | FileCheck %s
+// RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-fuse-streams{max-ops=3},cse))' | FileCheck %s --check-prefix=CAPPED
 
 #id = affine_map<(d0) -> (d0)>
 #sc = affine_map<(d0) -> ()>
@@ -129,6 +129,70 @@ func.func @not_streams(%a: tensor<?xi64>, %out: tensor<?xi64>) -> tensor<?xi64> 
   ^bb0(%x: i64, %o: i64):
     %y = arith.addi %x, %o : i64
     linalg.yield %y : i64
+  } -> tensor<?xi64>
+  return %r : tensor<?xi64>
+}
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+#sc = affine_map<(d0) -> ()>
+
+// Siblings: a total over the tokens, then a running sum of the same tokens
+// written at each position (shuffle_dyck2's shape). One loop reads the
+// tokens once; the two accumulators start alike and update alike, so they
+// merge, and the total's extract moves after the fused loop.
+// CHECK-LABEL: func.func @siblings
+// CHECK-SAME:    (%[[T:.+]]: tensor<?xi64>, %[[ACC:.+]]: tensor<i64>, %[[OUT:.+]]: tensor<?xi64>)
+// CHECK:         %[[R:.+]]:2 = linalg.generic {indexing_maps = [#map, #map1, #map], iterator_types = ["reduction"]} ins(%[[T]] : tensor<?xi64>) outs(%[[ACC]], %[[OUT]] : tensor<i64>, tensor<?xi64>)
+// CHECK-NEXT:    ^bb0(%[[X:.+]]: i64, %[[SUM:.+]]: i64, %{{.+}}: i64):
+// CHECK-NEXT:      %[[NEXT:.+]] = arith.addi %[[SUM]], %[[X]] : i64
+// CHECK-NEXT:      linalg.yield %[[NEXT]], %[[NEXT]] : i64, i64
+// CHECK-NOT:     linalg.generic
+// CHECK:         %[[TOTAL:.+]] = tensor.extract %[[R]]#0[]
+// CHECK:         return %[[TOTAL]], %[[R]]#1
+func.func @siblings(%t: tensor<?xi64>, %acc: tensor<i64>, %out: tensor<?xi64>) -> (i64, tensor<?xi64>) {
+  %total = linalg.generic {indexing_maps = [#id, #sc], iterator_types = ["reduction"]}
+      ins(%t : tensor<?xi64>) outs(%acc : tensor<i64>) {
+  ^bb0(%x: i64, %s: i64):
+    %n = arith.addi %s, %x : i64
+    linalg.yield %n : i64
+  } -> tensor<i64>
+  %v = tensor.extract %total[] : tensor<i64>
+  %run:2 = linalg.generic {indexing_maps = [#id, #sc, #id], iterator_types = ["reduction"]}
+      ins(%t : tensor<?xi64>) outs(%acc, %out : tensor<i64>, tensor<?xi64>) {
+  ^bb0(%x: i64, %s: i64, %o: i64):
+    %n = arith.addi %s, %x : i64
+    linalg.yield %n, %n : i64, i64
+  } -> (tensor<i64>, tensor<?xi64>)
+  return %v, %run#1 : i64, tensor<?xi64>
+}
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+#sc = affine_map<(d0) -> ()>
+
+// Not siblings: the second loop's body reads the first loop's total (a
+// normalized running sum needs the total first): two loops.
+// CHECK-LABEL: func.func @reads_total
+// CHECK:         %[[TOTAL:.+]] = linalg.generic
+// CHECK:         %[[V:.+]] = tensor.extract %[[TOTAL]][]
+// CHECK:         linalg.generic
+// CHECK:           arith.subi %{{.+}}, %[[V]] : i64
+func.func @reads_total(%t: tensor<?xi64>, %acc: tensor<i64>, %out: tensor<?xi64>) -> tensor<?xi64> {
+  %total = linalg.generic {indexing_maps = [#id, #sc], iterator_types = ["reduction"]}
+      ins(%t : tensor<?xi64>) outs(%acc : tensor<i64>) {
+  ^bb0(%x: i64, %s: i64):
+    %n = arith.addi %s, %x : i64
+    linalg.yield %n : i64
+  } -> tensor<i64>
+  %v = tensor.extract %total[] : tensor<i64>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%t : tensor<?xi64>) outs(%out : tensor<?xi64>) {
+  ^bb0(%x: i64, %o: i64):
+    %d = arith.subi %x, %v : i64
+    linalg.yield %d : i64
   } -> tensor<?xi64>
   return %r : tensor<?xi64>
 }
