@@ -1066,9 +1066,12 @@ struct KeyedReduce {
   /// four interleaved tables so that consecutive equal keys do not wait on
   /// each other's increment.
   bool tryByteKeys() {
-    if (numColumns != 1 || order != kNoOrder || keys[0].kind != ColumnKind::U8 ||
-        queries[0].kind != ColumnKind::U8 || keys[0].offset != 0 ||
-        queries[0].offset != 0)
+    if (keys[0].kind != ColumnKind::U8 || queries[0].kind != ColumnKind::U8 ||
+        keys[0].offset != 0 || queries[0].offset != 0)
+      return false;
+    if (numColumns == 2)
+      return tryByteGroupsInIndexOrder();
+    if (numColumns != 1 || order != kNoOrder)
       return false;
     const uint8_t *key = reinterpret_cast<const uint8_t *>(keys[0].base);
     const uint8_t *query = reinterpret_cast<const uint8_t *>(queries[0].base);
@@ -1106,6 +1109,45 @@ struct KeyedReduce {
           out.write(i, b.count(), b.sum());
         }
       }
+    });
+    applyQueryMask();
+    return true;
+  }
+
+  /// Equal byte keys, then an order on the positions (`seen_before`, a
+  /// grouped prefix count): one pass in index order with 256 running
+  /// buckets, no range pass, no packing.
+  bool tryByteGroupsInIndexOrder() {
+    bool hasOrder = order == kLt || order == kLe || order == kGt || order == kGe;
+    if (!hasOrder || numEqual != 1 || keys[1].kind != ColumnKind::Indices ||
+        queries[1].kind != ColumnKind::Indices || !keys[0].sameAs(queries[0]))
+      return false;
+    const uint8_t *group = reinterpret_cast<const uint8_t *>(keys[0].base);
+    bool ascending = order == kLt || order == kLe;
+    uint64_t ownMask = order == kLe || order == kGe ? ~(uint64_t)0 : 0;
+    bool streaming = n >= kStreamingOutputs;
+    dispatch([&](auto weight, auto valueAt, auto out) {
+      using Bucket = BucketFor<decltype(out)>;
+      Bucket seen[256] = {};
+      auto step = [&](int64_t q) {
+        uint64_t w = weight(q), x = valueAt(q);
+        Bucket &s = seen[group[q]];
+        Bucket selected = s;
+        selected += Bucket::of(w & ownMask, x);
+        if (streaming)
+          out.writeStreaming(q, selected.count(), selected.sum());
+        else
+          out.write(q, selected.count(), selected.sum());
+        s += Bucket::of(w, x);
+      };
+      if (ascending)
+        for (int64_t q = 0; q < n; ++q)
+          step(q);
+      else
+        for (int64_t q = n; q-- > 0;)
+          step(q);
+      if (streaming)
+        streamingFence();
     });
     applyQueryMask();
     return true;
