@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 #include <iterator>
 #include <map>
 #include <mutex>
@@ -90,6 +91,15 @@ void populate(char *begin, size_t bytes) {
     madvise(begin, bytes, MADV_POPULATE_WRITE); // best effort (Linux 5.14+)
 }
 
+/// Transparent huge pages for fresh blocks unless RASP_HUGE_PAGES=0.
+bool useHugePages() {
+  static const bool enabled = [] {
+    const char *setting = std::getenv("RASP_HUGE_PAGES");
+    return !setting || std::string_view(setting) != "0";
+  }();
+  return enabled;
+}
+
 /// A block of `bytes` (a page multiple) when no cached block is that large:
 /// a fresh mapping into which the cached blocks' pages are moved (mremap
 /// moves page table entries, not data), so only the rest is new memory.
@@ -102,7 +112,8 @@ Header *assembleBlock(size_t bytes) {
   if (mapping == MAP_FAILED)
     return nullptr;
   char *base = static_cast<char *>(mapping);
-  madvise(base, bytes, MADV_HUGEPAGE); // best effort (BufferCache.h)
+  if (useHugePages())
+    madvise(base, bytes, MADV_HUGEPAGE); // best effort (BufferCache.h)
   size_t filled = 0;
   while (filled < bytes && !freeBlocks.empty()) {
     size_t part = std::min(bytes - filled, std::prev(freeBlocks.end())->first);

@@ -13,7 +13,8 @@
 // for transparent huge pages (MADV_HUGEPAGE; the kernel's default here is
 // "madvise"): 2 MiB pages fault and zero in larger steps and spare the TLB
 // the random reads of gathers, scatters and bucket tables. At 10^7 tokens
-// that took dyck2 from 169 to 122 ms and most_freq from 180 to 111 ms.
+// that took dyck2 from 169 to 122 ms and most_freq from 180 to 111 ms
+// (docs/design.md has the tail this costs). RASP_HUGE_PAGES=0 turns it off.
 //
 //===----------------------------------------------------------------------===//
 
