@@ -101,7 +101,8 @@ void rasp::registerRASPPipelines() {
                 "rasp-optimize-selects (unless rewrite=false), then lower rasp "
                 "to linalg on tensors: one fused generic per aggregate / "
                 "selector_width, element-wise maps and running sums fused "
-                "(rasp-fuse-streams)",
+                "(rasp-fuse-streams), gathers reading narrow inputs directly "
+                "(rasp-fuse-elementwise-into-extract)",
                 LoweringStage::Linalg);
   registerStage("rasp-to-affine",
                 "rasp-to-linalg, then bufferize and lower linalg to affine "
