@@ -91,11 +91,12 @@ void populate(char *begin, size_t bytes) {
     madvise(begin, bytes, MADV_POPULATE_WRITE); // best effort (Linux 5.14+)
 }
 
-/// Transparent huge pages for fresh blocks unless RASP_HUGE_PAGES=0.
+/// Transparent huge pages for fresh blocks only with RASP_HUGE_PAGES=1
+/// (off by default: see BufferCache.h).
 bool useHugePages() {
   static const bool enabled = [] {
     const char *setting = std::getenv("RASP_HUGE_PAGES");
-    return !setting || std::string_view(setting) != "0";
+    return setting && std::string_view(setting) == "1";
   }();
   return enabled;
 }

@@ -9,12 +9,10 @@
 // request larger than any cached block gets their pages moved into its
 // mapping (mremap), so a run faults in about its peak of live temporaries
 // and no more; those fresh pages are pre-faulted in one madvise
-// (MADV_POPULATE_WRITE) instead of one trap per 4 KiB page. Large blocks ask
-// for transparent huge pages (MADV_HUGEPAGE; the kernel's default here is
-// "madvise"): 2 MiB pages fault and zero in larger steps and spare the TLB
-// the random reads of gathers, scatters and bucket tables. At 10^7 tokens
-// that took dyck2 from 169 to 122 ms and most_freq from 180 to 111 ms
-// (docs/design.md has the tail this costs). RASP_HUGE_PAGES=0 turns it off.
+// (MADV_POPULATE_WRITE) instead of one trap per 4 KiB page.
+// RASP_HUGE_PAGES=1 asks for transparent huge pages (MADV_HUGEPAGE) too:
+// faster in isolated runs, 2-4x slower on a VM that reports free 2 MiB
+// blocks to its host (docs/design.md), so off by default.
 //
 //===----------------------------------------------------------------------===//
 
