@@ -467,8 +467,9 @@ func.func @prefix_mean_sign_not() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1
 // `round_bal < 0`, `round_bal == 0`) is the difference of the prefix sums
 // compared with 0: the same count d = q + 1 divides both, and for |v| <= 2^19
 // the two roundings cannot close the gap between distinct sums. Every cmp
-// user of the sub is rewritten (int or float zero, either side); the sub's
-// op id is kept; the means go.
+// user of the sub is rewritten (int or float zero, either side); the means
+// go. The difference of the two sums then becomes one sum of the differences
+// (optimize-selects-scan-arith.mlir), which keeps the sub's op id.
 // CHECK-LABEL: func.func @prefix_mean_diff_sign
 // CHECK:         %[[Z:.+]] = rasp.constant 0 : !rasp.sop<i64>
 // CHECK:         %[[T:.+]] = rasp.tokens : !rasp.sop<i1>
@@ -477,9 +478,8 @@ func.func @prefix_mean_sign_not() -> (!rasp.sop<i1>, !rasp.sop<i1>, !rasp.sop<i1
 // CHECK:         %[[B:.+]] = rasp.indicator %[[N]]
 // CHECK-NOT:     rasp.aggregate
 // CHECK-NOT:     rasp.scan_mean
-// CHECK-DAG:     %[[SA:.+]] = rasp.scan_sum %[[A]], le : !rasp.sop<i64>
-// CHECK-DAG:     %[[SB:.+]] = rasp.scan_sum %[[B]], le : !rasp.sop<i64>
-// CHECK:         %[[D:.+]] = rasp.sub %[[SA]], %[[SB]] {rasp.op_id = 5 : i64} : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK:         %[[AB:.+]] = rasp.sub %[[A]], %[[B]] : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK:         %[[D:.+]] = rasp.scan_sum %[[AB]], le {rasp.op_id = 5 : i64} : !rasp.sop<i64>
 // CHECK:         %[[LT:.+]] = rasp.cmp lt, %[[D]], %[[Z]] : !rasp.sop<i64>, !rasp.sop<i64>
 // CHECK:         %[[EQ:.+]] = rasp.cmp eq, %[[Z]], %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
 // CHECK-NOT:     rasp.scan_mean
@@ -509,9 +509,8 @@ func.func @prefix_mean_diff_sign() -> (!rasp.sop<i1>, !rasp.sop<i1>) {
 // CHECK-LABEL: func.func @prefix_mean_diff_sign_swapped
 // CHECK-DAG:     %[[W:.+]] = rasp.where
 // CHECK-DAG:     %[[V:.+]] = rasp.tokens : !rasp.sop<i64>
-// CHECK-DAG:     %[[SW:.+]] = rasp.scan_sum %[[W]], le : !rasp.sop<i64>
-// CHECK-DAG:     %[[SV:.+]] = rasp.scan_sum %[[V]], le : !rasp.sop<i64>
-// CHECK:         %[[D:.+]] = rasp.sub %[[SV]], %[[SW]] : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK:         %[[VW:.+]] = rasp.sub %[[V]], %[[W]] : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+// CHECK:         %[[D:.+]] = rasp.scan_sum %[[VW]], le : !rasp.sop<i64>
 // CHECK-DAG:     rasp.cmp lt, %{{.+}}, %[[D]] : !rasp.sop<i64>, !rasp.sop<i64>
 // CHECK-DAG:     rasp.cmp eq, %[[D]], %{{.+}} : !rasp.sop<i64>, !rasp.sop<i64>
 // CHECK-DAG:     rasp.cmp le, %[[D]], %{{.+}} : !rasp.sop<i64>, !rasp.sop<i64>

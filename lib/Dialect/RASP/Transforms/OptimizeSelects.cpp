@@ -289,6 +289,31 @@ private:
   IntRange intRange;
 };
 
+/// `scan_sum(x, p) - scan_sum(y, p)` -> `scan_sum(x - y, p)` (and `+`):
+/// sums wrap modulo 2^64 like the i64 add and sub, so the two are equal.
+/// The paper's depth `opened - closed` and shuffle_dyck's balances then keep
+/// one running sum each instead of two. Only when each scan's one user is
+/// this op (else both forms would be computed).
+template <typename ArithOp>
+struct ScanSumArith : OpRewritePattern<ArithOp> {
+  using OpRewritePattern<ArithOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(ArithOp op,
+                                PatternRewriter &rewriter) const override {
+    auto lhs = op.getLhs().template getDefiningOp<ScanSumOp>();
+    auto rhs = op.getRhs().template getDefiningOp<ScanSumOp>();
+    if (!lhs || !rhs || lhs == rhs || lhs.getPredicate() != rhs.getPredicate() ||
+        !lhs->hasOneUse() || !rhs->hasOneUse())
+      return failure();
+    Value values = ArithOp::create(rewriter, op.getLoc(), op.getType(),
+                                   lhs.getValues(), rhs.getValues());
+    replaceKeepingId<ScanSumOp>(rewriter, op, op.getType(), values,
+                                lhs.getPredicate());
+    rewriter.eraseOp(lhs);
+    rewriter.eraseOp(rhs);
+    return success();
+  }
+};
+
 /// The positions of `select(indices, positions, ==)` with int positions:
 /// query q selects the one key positions[q] (when in range).
 Value matchIndexGatherSelect(Value selector) {
@@ -637,8 +662,8 @@ struct OptimizeSelectsPass
     RewritePatternSet patterns(&getContext());
     patterns.add<IndexOrderWidth, IndexOrderMean, IndexGather, IndexGatherWidth,
                  KeyedWidth, KeyedAggregate, PrefixMeanSign, StableSortByRank,
-                 GroupNeighborWidth, GroupNeighborAggregate, GroupNeighborKeyed>(
-        &getContext());
+                 GroupNeighborWidth, GroupNeighborAggregate, GroupNeighborKeyed,
+                 ScanSumArith<AddOp>, ScanSumArith<SubOp>>(&getContext());
     patterns.add<PrefixCountTimesMean, PrefixMeanDifferenceSign>(&getContext(),
                                                                  intRange);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
