@@ -1,8 +1,9 @@
 //===- KernelSupport.h - Shared pieces of the runtime kernels ---*- C++ -*-===//
 //
 // What rasp_keyed_reduce, rasp_stable_sort and rasp_group_neighbor share: the
-// C interface's view of a rank-1 memref descriptor and O(n) scratch vectors
-// from the buffer cache. Private to lib/Runtime.
+// C interface's view of a rank-1 memref descriptor, O(n) scratch vectors
+// from the buffer cache, and the histogram of byte keys. Private to
+// lib/Runtime.
 //
 //===----------------------------------------------------------------------===//
 
@@ -33,6 +34,23 @@ struct MemRef1D {
 template <typename T>
 T *elementsOf(const MemRef1D *memref) {
   return static_cast<T *>(memref->aligned) + memref->offset;
+}
+
+/// counts[b] = how many of the n bytes equal b. Four interleaved tables:
+/// consecutive equal keys do not wait on each other's increment.
+inline void countBytes(const uint8_t *bytes, int64_t n, uint32_t counts[256]) {
+  uint32_t tables[4][256] = {};
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    ++tables[0][bytes[i]];
+    ++tables[1][bytes[i + 1]];
+    ++tables[2][bytes[i + 2]];
+    ++tables[3][bytes[i + 3]];
+  }
+  for (; i < n; ++i)
+    ++tables[0][bytes[i]];
+  for (int b = 0; b < 256; ++b)
+    counts[b] = tables[0][b] + tables[1][b] + tables[2][b] + tables[3][b];
 }
 
 } // namespace rasp::kernel

@@ -794,12 +794,17 @@ struct KeyedReduce {
     }
     // Inclusive orders count the query's own key too.
     uint64_t ownMask = inclusive ? ~(uint64_t)0 : 0;
+    // The queries are visited in order: large outputs take streaming stores.
+    bool streaming = n >= kStreamingOutputs;
     auto step = [&](int64_t q, uint64_t g) {
       uint64_t w = weight(q), x = valueAt(q);
       Bucket s = seen[g];
       Bucket selected = s;
       selected += Bucket::of(w & ownMask, x);
-      out.write(q, selected.count(), selected.sum());
+      if (streaming)
+        out.writeStreaming(q, selected.count(), selected.sum());
+      else
+        out.write(q, selected.count(), selected.sum());
       s += Bucket::of(w, x);
       seen[g] = s;
     };
@@ -814,6 +819,8 @@ struct KeyedReduce {
           step(start + i, g[i]);
       });
     }
+    if (streaming)
+      streamingFence();
   }
 
   /// Past this many bytes of buckets the running counts of the index-order
@@ -1090,19 +1097,10 @@ struct KeyedReduce {
       Bucket buckets[256] = {};
       if constexpr (std::is_same_v<decltype(weight), Ones> &&
                     std::is_same_v<decltype(valueAt), NoValues>) {
-        uint32_t tables[4][256] = {};
-        int64_t i = 0;
-        for (; i + 4 <= n; i += 4) {
-          ++tables[0][key[i]];
-          ++tables[1][key[i + 1]];
-          ++tables[2][key[i + 2]];
-          ++tables[3][key[i + 3]];
-        }
-        for (; i < n; ++i)
-          ++tables[0][key[i]];
+        uint32_t counts[256];
+        countBytes(key, n, counts);
         for (int b = 0; b < 256; ++b)
-          buckets[b] = Bucket::of(
-              (uint64_t)tables[0][b] + tables[1][b] + tables[2][b] + tables[3][b], 0);
+          buckets[b] = Bucket::of(counts[b], 0);
       } else {
         for (int64_t i = 0; i < n; ++i)
           buckets[key[i]] += Bucket::of(weight(i), valueAt(i));
@@ -1125,39 +1123,25 @@ struct KeyedReduce {
   }
 
   /// Equal byte keys, then an order on the positions (`seen_before`, a
-  /// grouped prefix count): one pass in index order with 256 running
-  /// buckets, no range pass, no packing.
+  /// grouped prefix count): the index-order pass with the bytes as group
+  /// numbers (256 groups), skipping the range pass and the packing.
   bool tryByteGroupsInIndexOrder() {
     bool hasOrder = order == kLt || order == kLe || order == kGt || order == kGe;
     if (!hasOrder || numEqual != 1 || keys[1].kind != ColumnKind::Indices ||
         queries[1].kind != ColumnKind::Indices || !keys[0].sameAs(queries[0]))
       return false;
     const uint8_t *group = reinterpret_cast<const uint8_t *>(keys[0].base);
-    bool ascending = order == kLt || order == kLe;
-    uint64_t ownMask = order == kLe || order == kGe ? ~(uint64_t)0 : 0;
-    bool streaming = n >= kStreamingOutputs;
+    auto groupFill = [&](int64_t start, int64_t length, uint64_t *out) {
+      for (int64_t i = 0; i < length; ++i)
+        out[i] = group[start + i];
+    };
+    PackedSource groupP = sourceOf(groupFill);
     dispatch([&](auto weight, auto valueAt, auto out) {
       using Bucket = BucketFor<decltype(out)>;
-      Bucket seen[256] = {};
-      auto step = [&](int64_t q) {
-        uint64_t w = weight(q), x = valueAt(q);
-        Bucket &s = seen[group[q]];
-        Bucket selected = s;
-        selected += Bucket::of(w & ownMask, x);
-        if (streaming)
-          out.writeStreaming(q, selected.count(), selected.sum());
-        else
-          out.write(q, selected.count(), selected.sum());
-        s += Bucket::of(w, x);
-      };
-      if (ascending)
-        for (int64_t q = 0; q < n; ++q)
-          step(q);
+      if (order == kLt || order == kLe)
+        indexOrderPass<Bucket, true>(256, groupP, weight, valueAt, out);
       else
-        for (int64_t q = n; q-- > 0;)
-          step(q);
-      if (streaming)
-        streamingFence();
+        indexOrderPass<Bucket, false>(256, groupP, weight, valueAt, out);
     });
     applyQueryMask();
     return true;

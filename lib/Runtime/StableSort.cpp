@@ -124,20 +124,7 @@ struct Sorter {
     ScratchArray<uint32_t> cursor(range);
     std::memset(cursor.get(), 0, range * sizeof(uint32_t));
     if constexpr (std::is_same_v<K, uint8_t>) {
-      // Four interleaved tables: consecutive equal keys do not wait on each
-      // other's increment.
-      uint32_t tables[4][256] = {};
-      int64_t i = 0;
-      for (; i + 4 <= n; i += 4) {
-        ++tables[0][keys[i]];
-        ++tables[1][keys[i + 1]];
-        ++tables[2][keys[i + 2]];
-        ++tables[3][keys[i + 3]];
-      }
-      for (; i < n; ++i)
-        ++tables[0][keys[i]];
-      for (int b = 0; b < 256; ++b)
-        cursor[b] = tables[0][b] + tables[1][b] + tables[2][b] + tables[3][b];
+      countBytes(keys, n, cursor.get());
     } else {
       for (int64_t i = 0; i < n; ++i)
         ++cursor[relativeKey(i)];

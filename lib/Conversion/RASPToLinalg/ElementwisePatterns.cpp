@@ -58,13 +58,7 @@ struct TokensLowering : OpConversionPattern<TokensOp> {
     if (stored != lowered) {
       Location loc = op.getLoc();
       Value n = tensor::DimOp::create(rewriter, loc, tokens, 0);
-      tokens = lowering::buildElementwise(
-          rewriter, loc, n, {{tokens, Attribute(), type}}, lowered,
-          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-            return arith::ExtSIOp::create(b, l, lowered, s[0]);
-          },
-          RASPLoweringState());
-      tokens.getDefiningOp()->setAttr(kWidenedAttrName, rewriter.getUnitAttr());
+      tokens = buildWidening(rewriter, loc, n, tokens, lowered);
     }
     rewriter.replaceOp(op, tokens);
     return success();

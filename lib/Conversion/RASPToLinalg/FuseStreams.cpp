@@ -53,6 +53,22 @@ bool isInOrder(linalg::GenericOp op) {
   return op.getIteratorTypesArray()[0] == utils::IteratorType::reduction;
 }
 
+/// A fused stream over `inputs` and `inits` (its block has one argument per
+/// operand, in order, and no ops yet; the rewriter's insertion point is set
+/// into it), in order when `inOrder`.
+linalg::GenericOp createStream(PatternRewriter &rewriter, Location loc,
+                               ValueRange inputs, ValueRange inits,
+                               ArrayRef<AffineMap> maps, bool inOrder) {
+  auto fused = linalg::GenericOp::create(
+      rewriter, loc, inits.getTypes(), inputs, inits, maps,
+      ArrayRef<utils::IteratorType>{inOrder ? utils::IteratorType::reduction
+                                            : utils::IteratorType::parallel});
+  Block *block = rewriter.createBlock(&fused.getRegion());
+  for (Value operand : llvm::concat<const Value>(inputs, inits))
+    block->addArgument(getElementTypeOrSelf(operand.getType()), loc);
+  return fused;
+}
+
 /// Clones `producer` (a stream) into the loop of `consumer` (a stream) that
 /// reads one or more of its per-position results.
 struct FuseStreamProducer : OpRewritePattern<linalg::GenericOp> {
@@ -123,16 +139,9 @@ struct FuseStreamProducer : OpRewritePattern<linalg::GenericOp> {
       maps.push_back(consumer.getMatchingIndexingMap(&init));
     }
     bool inOrder = isInOrder(producer) || isInOrder(consumer);
-    auto fused = linalg::GenericOp::create(
-        rewriter, consumer.getLoc(), ValueRange(inits).getTypes(), inputs, inits, maps,
-        ArrayRef<utils::IteratorType>{inOrder ? utils::IteratorType::reduction
-                                              : utils::IteratorType::parallel});
+    auto fused = createStream(rewriter, consumer.getLoc(), inputs, inits, maps, inOrder);
     fused->setDiscardableAttrs(consumer->getDiscardableAttrDictionary());
-
-    // The fused block's arguments, in operand order.
-    Block *block = rewriter.createBlock(&fused.getRegion());
-    for (Value operand : llvm::concat<Value>(inputs, inits))
-      block->addArgument(getElementTypeOrSelf(operand.getType()), consumer.getLoc());
+    Block *block = fused.getBody();
     unsigned nextArg = 0;
     IRMapping consumerMap, producerMap;
     for (OpOperand *input : consumer.getDpsInputOperands())
@@ -190,8 +199,8 @@ Operation *ancestorIn(Block *block, Operation *op) {
 /// results) become one loop: dyck's and shuffle_dyck's running sums are
 /// recomputed by a second loop for the per-position output after a first
 /// one made the totals, each reading the tokens again. The later sibling's
-/// place takes the fused loop, so the earlier one's users must all come
-/// after it.
+/// place takes the fused loop; the earlier one's users in between move after
+/// it, which they can only when they are pure and the later loop reads none.
 struct FuseSiblingStreams : OpRewritePattern<linalg::GenericOp> {
   FuseSiblingStreams(MLIRContext *ctx, unsigned maxOps)
       : OpRewritePattern<linalg::GenericOp>(ctx), maxOps(maxOps) {}
@@ -284,13 +293,8 @@ struct FuseSiblingStreams : OpRewritePattern<linalg::GenericOp> {
       }
     bool inOrder = isInOrder(earlier) || isInOrder(later);
     rewriter.setInsertionPoint(later);
-    auto fused = linalg::GenericOp::create(
-        rewriter, later.getLoc(), ValueRange(inits).getTypes(), inputs, inits, maps,
-        ArrayRef<utils::IteratorType>{inOrder ? utils::IteratorType::reduction
-                                              : utils::IteratorType::parallel});
-    Block *body = rewriter.createBlock(&fused.getRegion());
-    for (Value operand : llvm::concat<Value>(inputs, inits))
-      body->addArgument(getElementTypeOrSelf(operand.getType()), later.getLoc());
+    auto fused = createStream(rewriter, later.getLoc(), inputs, inits, maps, inOrder);
+    Block *body = fused.getBody();
     // Block arguments: inputs of both, then outputs of both, in order.
     unsigned nextInit = inputs.size();
     IRMapping maps2[2];

@@ -107,12 +107,7 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
       else if (elementType.isInteger(64) && fitsInI32(original, this->state))
         narrowType = rewriter.getI32Type();
       if (narrowType && narrowType != elementType) {
-        tensor = buildElementwise(
-            rewriter, loc, n, {{tensor, Attribute(), operand.raspElementType}}, narrowType,
-            [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-              return arith::TruncIOp::create(b, l, narrowType, s[0]);
-            },
-            this->state);
+        tensor = buildTruncation(rewriter, loc, n, tensor, narrowType);
         elementType = narrowType;
       }
     }
@@ -146,6 +141,17 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     return output.getType() == type ? output : Value();
   }
 
+  /// The function's output buffer when `op`'s counts are what it returns
+  /// (as i64 or, when they provably fit, i32): the kernel writes them there.
+  static Value getReturnedCounts(Operation *op) {
+    MLIRContext *ctx = op->getContext();
+    for (unsigned bits : {64, 32})
+      if (Value output = getReturnedOutput(
+              op, MemRefType::get({ShapedType::kDynamic}, IntegerType::get(ctx, bits))))
+        return output;
+    return Value();
+  }
+
   /// How the kernel writes an output buffer of counts or sums.
   static ColumnKind outputKind(Value buffer) {
     return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
@@ -170,15 +176,7 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     Value countTensor = readOnlyTensor(b, loc, counts);
     if (outputKind(counts) != ColumnKind::I32)
       return countTensor;
-    Type i64 = b.getI64Type();
-    countTensor = buildElementwise(
-        b, loc, n, {{countTensor, Attribute(), i64}}, i64,
-        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
-          return arith::ExtSIOp::create(nested, l, i64, s[0]);
-        },
-        this->state);
-    countTensor.getDefiningOp()->setAttr(kWidenedAttrName, b.getUnitAttr());
-    return countTensor;
+    return buildWidening(b, loc, n, countTensor, b.getI64Type());
   }
 
   /// A kernel's i8 string ids as the i32 the generated code computes with,
@@ -189,14 +187,7 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     Type i32 = b.getI32Type();
     if (llvm::cast<RankedTensorType>(ids.getType()).getElementType() == i32)
       return ids;
-    ids = buildElementwise(
-        b, loc, n, {{ids, Attribute(), StringType::get(b.getContext())}}, i32,
-        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
-          return arith::ExtSIOp::create(nested, l, i32, s[0]);
-        },
-        this->state);
-    ids.getDefiningOp()->setAttr(kWidenedAttrName, b.getUnitAttr());
-    return ids;
+    return buildWidening(b, loc, n, ids, i32);
   }
 
   /// The kernel's declaration for these argument types, named `prefix` plus
@@ -392,12 +383,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     // string ids (read only where one key is selected).
     Type i32 = rewriter.getI32Type();
     auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
-    Value counts;
-    if (!hasValues) {
-      counts = getReturnedOutput(op, countsType);
-      if (!counts)
-        counts = getReturnedOutput(op, narrowType);
-    }
+    Value counts = hasValues ? Value() : getReturnedCounts(op);
     if (!counts)
       counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
     bool stringSums =
@@ -491,7 +477,6 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     if (numColumns > (size_t)kMaxKeyedColumns)
       return rewriter.notifyMatchFailure(op, "too many columns for the kernel");
     Value n = getInputLength(rewriter, loc, op);
-    Type i64 = rewriter.getI64Type();
     Value countTensor, sumTensor;
     std::tie(countTensor, sumTensor) =
         numColumns == 0 ? lowerGlobal(rewriter, op, adaptor, loc, n)
@@ -505,12 +490,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     // String ids: the sum is the selected id where exactly one is selected.
     if (loweredValue.isInteger(32) &&
         llvm::cast<RankedTensorType>(sumTensor.getType()).getElementType().isInteger(64))
-      sumTensor = buildElementwise(
-          rewriter, loc, n, {{sumTensor, Attribute(), i64}}, loweredValue,
-          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-            return arith::TruncIOp::create(b, l, loweredValue, s[0]);
-          },
-          state);
+      sumTensor = buildTruncation(rewriter, loc, n, sumTensor, loweredValue);
     rewriter.replaceOp(op, finalizeAggregate(rewriter, op, loc, n, sumTensor,
                                              countTensor, valuesType,
                                              op.getDefaultValueAttr(),
@@ -606,12 +586,7 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
     // A returned count is written straight into the output buffer; other
     // counts are 32-bit (n < 2^31), widened by a generic that fuses into
     // the users (and that a later kernel call reads through).
-    Value counts;
-    if (!hasValues) {
-      counts = getReturnedOutput(op, wideType);
-      if (!counts)
-        counts = getReturnedOutput(op, narrowType);
-    }
+    Value counts = hasValues ? Value() : getReturnedCounts(op);
     if (!counts)
       counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
     // Sums: string ids as i32 (read only where the one key is selected),

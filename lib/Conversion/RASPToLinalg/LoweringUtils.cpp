@@ -118,6 +118,34 @@ Value lowering::buildElementwise(OpBuilder &b, Location loc, Value n,
   return generic.getResult(0);
 }
 
+/// `tensor`'s int elements extended (sign) or truncated to `type`.
+static Value buildIntCast(OpBuilder &b, Location loc, Value n, Value tensor,
+                          Type type) {
+  Type element = llvm::cast<RankedTensorType>(tensor.getType()).getElementType();
+  bool widen = element.getIntOrFloatBitWidth() < type.getIntOrFloatBitWidth();
+  static const RASPLoweringState noConstants; // the only operand is a tensor
+  return buildElementwise(
+      b, loc, n, {{tensor, Attribute(), element}}, type,
+      [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+        if (widen)
+          return arith::ExtSIOp::create(nested, l, type, s[0]);
+        return arith::TruncIOp::create(nested, l, type, s[0]);
+      },
+      noConstants);
+}
+
+Value lowering::buildWidening(OpBuilder &b, Location loc, Value n, Value narrow,
+                              Type wideType) {
+  Value wide = buildIntCast(b, loc, n, narrow, wideType);
+  wide.getDefiningOp()->setAttr(kWidenedAttrName, b.getUnitAttr());
+  return wide;
+}
+
+Value lowering::buildTruncation(OpBuilder &b, Location loc, Value n, Value wide,
+                                Type narrowType) {
+  return buildIntCast(b, loc, n, wide, narrowType);
+}
+
 void lowering::emitRuntimeCheck(OpBuilder &b, Location loc, Value n,
                                 ArrayRef<MapOperand> operands,
                                 BodyBuilder failure, int64_t code, int64_t opId,

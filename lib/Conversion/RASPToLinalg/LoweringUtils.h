@@ -69,6 +69,17 @@ mlir::Value buildElementwise(mlir::OpBuilder &b, mlir::Location loc,
                              mlir::Type resultType, BodyBuilder body,
                              const RASPLoweringState &state);
 
+/// An element-wise generic that sign-extends the int tensor `narrow` to
+/// `wideType`, marked kWidenedAttrName: it fuses into its readers, and
+/// kernel calls read `narrow` through it.
+mlir::Value buildWidening(mlir::OpBuilder &b, mlir::Location loc, mlir::Value n,
+                          mlir::Value narrow, mlir::Type wideType);
+
+/// An element-wise generic that truncates the int tensor `wide` to
+/// `narrowType`; its values must fit.
+mlir::Value buildTruncation(mlir::OpBuilder &b, mlir::Location loc, mlir::Value n,
+                            mlir::Value wide, mlir::Type narrowType);
+
 /// Emits the check that calls rasp_runtime_error(code, opId, first) when
 /// `failure` holds at some position (the first such position is reported).
 void emitRuntimeCheck(mlir::OpBuilder &b, mlir::Location loc, mlir::Value n,

@@ -82,12 +82,7 @@ LogicalResult rewriteSignature(func::FuncOp func, const RASPLoweringState &state
     // writes the output in place writes the narrow type, and the widening
     // it returns folds away against this truncation.
     Value n = tensor::DimOp::create(b, loc, entry.getArgument(kTokensStringArg), 0);
-    asTensor = lowering::buildElementwise(
-        b, loc, n, {{asTensor, Attribute(), resultType.getElementType()}}, storageType,
-        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
-          return arith::TruncIOp::create(nested, l, storageType, s[0]);
-        },
-        state);
+    asTensor = lowering::buildTruncation(b, loc, n, asTensor, storageType);
   }
   auto store = bufferization::MaterializeInDestinationOp::create(
       b, loc, asTensor, entry.getArgument(kOutputArg));
