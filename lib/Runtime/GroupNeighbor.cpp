@@ -90,9 +90,19 @@ template <bool Next, typename KM, typename QM, typename V, typename O>
 void neighborPass(int64_t n, const GroupSource &groups, int32_t *last, KM keyMask,
                   QM queryMask, V valueAt, O out) {
   uint64_t buffer[kBlock];
+  // The current group's entry lives in a register while the group repeats
+  // (runs of one level, or one group throughout): no store-to-load
+  // forwarding through last[] on every position.
+  uint64_t currentGroup = 0;
+  int32_t currentLast = last[0];
   auto step = [&](int64_t q, uint64_t g) {
-    int32_t p = last[g];
-    last[g] = (int32_t)q;
+    if (g != currentGroup) {
+      last[currentGroup] = currentLast;
+      currentGroup = g;
+      currentLast = last[g];
+    }
+    int32_t p = currentLast;
+    currentLast = (int32_t)q;
     bool found = p >= 0;
     int64_t k = found ? p : 0; // read something valid, weighted 0
     uint64_t w = (uint64_t)found & keyMask(k) & queryMask(q);
@@ -113,6 +123,7 @@ void neighborPass(int64_t n, const GroupSource &groups, int32_t *last, KM keyMas
         step(start + i, buffer[i]);
     }
   }
+  last[currentGroup] = currentLast;
 }
 
 struct GroupNeighbor {
@@ -146,12 +157,16 @@ struct GroupNeighbor {
         using C = std::remove_pointer_t<decltype(countBase)>;
         if constexpr (std::is_same_v<decltype(valueAt), NoValues>)
           go(Outputs<C, NoSums>{countBase, nullptr});
+        else if (sumKind == ColumnKind::U8)
+          go(Outputs<C, uint8_t>{countBase, elementsOf<uint8_t>(sums)});
         else if (sumKind == ColumnKind::I32)
           go(Outputs<C, int32_t>{countBase, elementsOf<int32_t>(sums)});
         else
           go(Outputs<C, int64_t>{countBase, elementsOf<int64_t>(sums)});
       };
-      if (countKind == ColumnKind::I32)
+      if (countKind == ColumnKind::I8)
+        withSums(elementsOf<uint8_t>(counts));
+      else if (countKind == ColumnKind::I32)
         withSums(elementsOf<int32_t>(counts));
       else
         withSums(elementsOf<int64_t>(counts));

@@ -183,16 +183,26 @@ inline void streamingFence() {
 #endif
 }
 
-/// The output buffers: counts as C (int32_t or int64_t), sums as S (the
-/// same, or NoSums). Writes truncate to the width (sums wrap modulo 2^64
-/// anyway, so their low 32 bits are the 32-bit sums).
+/// The output buffers: counts as C (int32_t or int64_t, or uint8_t for
+/// "any key selected": 1 or 0), sums as S (int32_t, int64_t, or NoSums).
+/// Writes truncate to the width (sums wrap modulo 2^64 anyway, so their low
+/// 32 bits are the 32-bit sums).
 template <typename C, typename S>
 struct Outputs {
   C *counts;
   S *sums;
   static constexpr bool kHasSums = !std::is_same_v<S, NoSums>;
+  /// One-byte counts saturate: the lowering asks for them only where a
+  /// count is used as "none or some" (a constant value's mean).
+  static constexpr bool kSaturated = std::is_same_v<C, uint8_t>;
+  static C countOf(uint64_t count) {
+    if constexpr (kSaturated)
+      return (C)(count != 0);
+    else
+      return (C)(std::make_unsigned_t<C>)count;
+  }
   void write(int64_t q, uint64_t count, uint64_t sum) const {
-    counts[q] = (C)(std::make_unsigned_t<C>)count;
+    counts[q] = countOf(count);
     if constexpr (kHasSums)
       sums[q] = (S)(std::make_unsigned_t<S>)sum;
   }
@@ -200,12 +210,15 @@ struct Outputs {
   /// streaming stores skip reading each output line into the cache first
   /// (half the memory traffic of a plain store to a line not in cache).
   void writeStreaming(int64_t q, uint64_t count, uint64_t sum) const {
-    streamingStore((C)(std::make_unsigned_t<C>)count, &counts[q]);
+    streamingStore(countOf(count), &counts[q]);
     if constexpr (kHasSums)
       streamingStore((S)(std::make_unsigned_t<S>)sum, &sums[q]);
   }
   void add(int64_t q, uint64_t count, uint64_t sum) const {
-    counts[q] = (C)(std::make_unsigned_t<C>)((std::make_unsigned_t<C>)counts[q] + count);
+    if constexpr (kSaturated)
+      counts[q] |= countOf(count);
+    else
+      counts[q] = (C)(std::make_unsigned_t<C>)((std::make_unsigned_t<C>)counts[q] + count);
     if constexpr (kHasSums)
       sums[q] = (S)(std::make_unsigned_t<S>)((std::make_unsigned_t<S>)sums[q] + sum);
   }
@@ -473,15 +486,14 @@ inline Interval selectedInterval(uint64_t p, uint64_t orderRange, int64_t order,
 /// An output memref of n counts or sums: i64, or i32 where the lowering
 /// knows 32 bits hold the result (counts never exceed n < 2^31; string ids
 /// are read only where one key is selected, and wrapping sums truncate to
-/// the same 32 bits).
+/// the same 32 bits), or (counts only) one byte that says whether any key
+/// is selected.
 struct OutputColumn {
   void *base = nullptr;
-  bool wide = true;
+  unsigned bytes = 8;
 
   explicit operator bool() const { return base != nullptr; }
-  void clear(int64_t n) const {
-    std::memset(base, 0, (size_t)n * (wide ? 8 : 4));
-  }
+  void clear(int64_t n) const { std::memset(base, 0, (size_t)n * bytes); }
 };
 
 struct KeyedReduce {
@@ -557,14 +569,16 @@ struct KeyedReduce {
     auto withOutputs = [&](auto weight, auto valueAt) {
       auto withCounts = [&](auto *sumsBase) {
         using S = std::remove_pointer_t<decltype(sumsBase)>;
-        if (counts.wide)
+        if (counts.bytes == 8)
           f(weight, valueAt, Outputs<int64_t, S>{static_cast<int64_t *>(counts.base), sumsBase});
-        else
+        else if (counts.bytes == 4)
           f(weight, valueAt, Outputs<int32_t, S>{static_cast<int32_t *>(counts.base), sumsBase});
+        else
+          f(weight, valueAt, Outputs<uint8_t, S>{static_cast<uint8_t *>(counts.base), sumsBase});
       };
       if constexpr (std::is_same_v<decltype(valueAt), NoValues>)
         withCounts((NoSums *)nullptr);
-      else if (sums.wide)
+      else if (sums.bytes == 8)
         withCounts(static_cast<int64_t *>(sums.base));
       else
         withCounts(static_cast<int32_t *>(sums.base));
@@ -596,10 +610,12 @@ struct KeyedReduce {
         out[q] = (mask[q] & 1) ? out[q] : 0;
     };
     auto clearColumn = [&](const OutputColumn &column) {
-      if (column.wide)
+      if (column.bytes == 8)
         clear(static_cast<int64_t *>(column.base));
-      else
+      else if (column.bytes == 4)
         clear(static_cast<int32_t *>(column.base));
+      else
+        clear(static_cast<uint8_t *>(column.base));
     };
     clearColumn(counts);
     if (sums)
@@ -755,7 +771,7 @@ struct KeyedReduce {
     };
     PackedSource groupP = sourceOf(groupFill);
     uint64_t bucketBytes = !sums ? sizeof(CountBucket)
-                           : sums.wide ? sizeof(WideBucket)
+                           : sums.bytes == 8 ? sizeof(WideBucket)
                                        : sizeof(PackedBucket);
     if (groups * bucketBytes > countingBytesLimit())
       return runIndexOrderSorting(groups, groupP);
@@ -1204,9 +1220,9 @@ extern "C" void _mlir_ciface_rasp_keyed_reduce(
   kernel.values = makeColumn(decodeColumnKind(kinds, kValuesSlot), values);
   auto output = [&](MemRef1D *memref, int slot) {
     OutputColumn column;
-    column.wide = decodeColumnKind(kinds, slot) != ColumnKind::I32;
-    column.base = static_cast<char *>(memref->aligned) +
-                  memref->offset * (column.wide ? 8 : 4);
+    ColumnKind kind = decodeColumnKind(kinds, slot);
+    column.bytes = kind == ColumnKind::I32 ? 4 : kind == ColumnKind::I8 ? 1 : 8;
+    column.base = static_cast<char *>(memref->aligned) + memref->offset * column.bytes;
     return column;
   };
   kernel.counts = output(counts, kCountsSlot);

@@ -9,8 +9,9 @@
 // Slot i (in the argument order above, GroupNeighborSlot) has its
 // rasp::ColumnKind in bits [4i, 4i + 4) of `kinds` (encodeColumnKind).
 // groups: I64, I32 or U8 (string ids) or I8 (bools); masks: Absent or I8; values:
-// Absent, I64, I32, U8 or I8; counts: I64 or I32; sums: I64 (int and bool
-// values) or I32 (string ids), Absent without values. Absent columns get a
+// Absent, I64, I32, U8 or I8; counts (0 or 1): I64, I32 or I8; sums: I64
+// (int and bool values), I32 or U8 (string ids, as the values store them),
+// Absent without values. Absent columns get a
 // dummy memref. `next` is 0 (previous position of the group) or 1 (next).
 // Every memref has the identity layout (stride 1). All typed variants share
 // one C entry point; the JIT binds every name that starts with the prefix.

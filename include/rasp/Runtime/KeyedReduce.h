@@ -11,7 +11,8 @@
 // buffer and c; 0 for other kinds). Slot i (in the order above,
 // 0..8) has its ColumnKind in bits [4i, 4i + 4) of `kinds`. Absent and index
 // columns get a dummy memref. The outputs are I64 (the default, also for
-// Absent) or I32.
+// Absent) or I32; counts may also be I8, one byte that is 1 when any key
+// is selected (the lowering asks for it where only that is used).
 //
 //===----------------------------------------------------------------------===//
 

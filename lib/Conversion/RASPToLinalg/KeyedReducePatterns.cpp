@@ -152,11 +152,19 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     return Value();
   }
 
-  /// How the kernel writes an output buffer of counts or sums.
-  static ColumnKind outputKind(Value buffer) {
-    return llvm::cast<MemRefType>(buffer.getType()).getElementType().isInteger(32)
-               ? ColumnKind::I32
-               : ColumnKind::I64;
+  /// An output of one byte per query: counts that say whether any key is
+  /// selected, or string ids of a small table.
+  static MemRefType getByteBufferType(OpBuilder &b) {
+    return MemRefType::get({ShapedType::kDynamic}, b.getI8Type());
+  }
+
+  /// How the kernel writes an output buffer of counts or sums: i8 counts
+  /// say only whether any key is selected, i8 sums are one-byte string ids.
+  static ColumnKind outputKind(Value buffer, bool isSums = false) {
+    Type element = llvm::cast<MemRefType>(buffer.getType()).getElementType();
+    if (element.isInteger(8))
+      return isSums ? ColumnKind::U8 : ColumnKind::I8;
+    return element.isInteger(32) ? ColumnKind::I32 : ColumnKind::I64;
   }
 
   /// A kernel's output buffer as a tensor. Not `writable`: canonicalization
@@ -169,12 +177,12 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
                                              /*restrict=*/b.getUnitAttr());
   }
 
-  /// The counts as the s-op's i64: 32-bit counts are widened by a generic
-  /// marked `rasp.widened_counts`, which fuses into the users and which a
-  /// later kernel call reads through (getNarrowCounts).
+  /// The counts as the s-op's i64: 32-bit and one-byte counts are widened
+  /// by a generic marked `rasp.widened`, which fuses into the users and
+  /// which a later kernel call reads through (getNarrowColumn).
   Value readCounts(OpBuilder &b, Location loc, Value n, Value counts) const {
     Value countTensor = readOnlyTensor(b, loc, counts);
-    if (outputKind(counts) != ColumnKind::I32)
+    if (outputKind(counts) == ColumnKind::I64)
       return countTensor;
     return buildWidening(b, loc, n, countTensor, b.getI64Type());
   }
@@ -361,6 +369,15 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     return {counts, op.getValues() ? broadcast(totalSum) : counts};
   }
 
+  /// The mean of a constant int c is c wherever any key is selected: the
+  /// sum c * count is exact (|c| * n < 2^53, so also as an f64) and
+  /// divides back to c. Its counts then need to say only "none or some",
+  /// in one byte each instead of four (seen_before's `aggregate(S, 1, 0)`).
+  static bool isSaturatedMean(std::optional<int64_t> constantValue) {
+    constexpr int64_t kLimit = int64_t(1) << 22; // kMaxInputLength is 2^30
+    return constantValue && *constantValue <= kLimit && *constantValue >= -kLimit;
+  }
+
   /// Key columns: one call of the runtime kernel, which writes the counts
   /// (and sums) into buffers read back as read-only tensors.
   std::pair<Value, Value> lowerToKernelCall(ConversionPatternRewriter &rewriter,
@@ -385,7 +402,10 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
     Value counts = hasValues ? Value() : getReturnedCounts(op);
     if (!counts)
-      counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
+      counts = memref::AllocOp::create(
+          rewriter, loc,
+          isSaturatedMean(constantValue) ? getByteBufferType(rewriter) : narrowType,
+          ValueRange{n});
     bool stringSums =
         kernelSums && getLoweredElementType(
                           llvm::cast<SOpType>(op.getValues().getType()).getElementType())
@@ -442,7 +462,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     args.push_back(sums);
     kinds |= encodeColumnKind(kCountsSlot, outputKind(counts));
     if (kernelSums)
-      kinds |= encodeColumnKind(kSumsSlot, outputKind(sums));
+      kinds |= encodeColumnKind(kSumsSlot, outputKind(sums, /*isSums=*/true));
     int64_t order = op.getOrder() ? static_cast<int64_t>(*op.getOrder()) : kNoOrder;
     for (int64_t scalar : {(int64_t)numEqual, (int64_t)numOrder, order, kinds,
                            offsets[kKeys0Slot], offsets[kKeys1Slot],
@@ -584,21 +604,12 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
     auto narrowType = MemRefType::get({ShapedType::kDynamic}, i32);
     bool hasValues = static_cast<bool>(op.getValues());
     // A returned count is written straight into the output buffer; other
-    // counts are 32-bit (n < 2^31), widened by a generic that fuses into
+    // counts (0 or 1) take one byte, widened by a generic that fuses into
     // the users (and that a later kernel call reads through).
     Value counts = hasValues ? Value() : getReturnedCounts(op);
     if (!counts)
-      counts = memref::AllocOp::create(rewriter, loc, narrowType, ValueRange{n});
-    // Sums: string ids as i32 (read only where the one key is selected),
-    // ints and bools as i64.
-    Value sums = counts;
-    if (hasValues) {
-      Type lowered = getLoweredElementType(
-          llvm::cast<SOpType>(op.getValues().getType()).getElementType());
-      sums = memref::AllocOp::create(rewriter, loc,
-                                     lowered.isInteger(32) ? narrowType : wideType,
-                                     ValueRange{n});
-    }
+      counts = memref::AllocOp::create(rewriter, loc, getByteBufferType(rewriter),
+                                       ValueRange{n});
     SmallVector<Value> args(kNeighborSumsSlot + 1, counts);
     int64_t kinds = 0;
     llvm::DenseMap<Value, Value> buffers; // one to_buffer per distinct s-op
@@ -616,13 +627,26 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
       setSlot(kNeighborKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
     if (op.getQueryMask())
       setSlot(kNeighborQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
-    if (hasValues)
+    // Sums: string ids as the values store them (one byte for a small
+    // table, else i32; read only where the one key is selected), ints and
+    // bools as i64.
+    Value sums = counts;
+    if (hasValues) {
       setSlot(kNeighborValuesSlot, op.getValues(), adaptor.getValues());
+      Type lowered = getLoweredElementType(
+          llvm::cast<SOpType>(op.getValues().getType()).getElementType());
+      Type stored =
+          llvm::cast<MemRefType>(args[kNeighborValuesSlot].getType()).getElementType();
+      MemRefType sumsType = !lowered.isInteger(32) ? wideType
+                            : stored.isInteger(8)  ? getByteBufferType(rewriter)
+                                                   : narrowType;
+      sums = memref::AllocOp::create(rewriter, loc, sumsType, ValueRange{n});
+    }
     args[kNeighborCountsSlot] = counts;
     kinds |= encodeColumnKind(kNeighborCountsSlot, outputKind(counts));
     args[kNeighborSumsSlot] = sums;
     if (hasValues)
-      kinds |= encodeColumnKind(kNeighborSumsSlot, outputKind(sums));
+      kinds |= encodeColumnKind(kNeighborSumsSlot, outputKind(sums, /*isSums=*/true));
     for (int64_t scalar : {kinds, (int64_t)op.getNext()})
       args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
     func::FuncOp kernel = getKernel(rewriter, op, kGroupNeighborFunctionName,
@@ -634,9 +658,12 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
       rewriter.replaceOp(op, countTensor);
       return success();
     }
+    bool stringValues = isa<StringType>(
+        llvm::cast<SOpType>(op.getValues().getType()).getElementType());
+    Value sumTensor = stringValues ? readStringIds(rewriter, loc, n, sums)
+                                   : readOnlyTensor(rewriter, loc, sums);
     rewriter.replaceOp(
-        op, finalizeAggregate(rewriter, op, loc, n, readOnlyTensor(rewriter, loc, sums),
-                              countTensor,
+        op, finalizeAggregate(rewriter, op, loc, n, sumTensor, countTensor,
                               llvm::cast<SOpType>(op.getValues().getType()),
                               op.getDefaultValueAttr(),
                               llvm::cast<SOpType>(op.getType()), state,

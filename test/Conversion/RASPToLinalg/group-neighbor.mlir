@@ -2,27 +2,28 @@
 
 // The dyck partner: one call of rasp_group_neighbor on the level's, the
 // key mask's and the tokens' own buffers (no copies: the tokens are the
-// input's i8 string ids, read through their widening), writing 32-bit
-// counts and 32-bit string-id sums. The level indices + 1 lies in
-// [1, 2^30 + 1]: it is stored in i32 (a truncating generic that fuses into
-// its map). kinds = groups I32 (2) | key mask I8 (3 << 4) | values U8
-// (5 << 12) | counts I32 (2 << 16) | sums I32 (2 << 20) = 2248754;
-// previous: 0. At most one key is selected, so the
-// finalization checks no "several values" (no runtime error call): where
-// the count is 0 it takes the default's string id.
+// input's i8 string ids, read through their widening), writing one-byte
+// counts (0 or 1) and one-byte string-id sums (the values' own storage).
+// The level indices + 1 lies in [1, 2^30 + 1]: it is stored in i32 (a
+// truncating generic that fuses into its map). kinds = groups I32 (2) |
+// key mask I8 (3 << 4) | values U8 (5 << 12) | counts I8 (3 << 16) | sums
+// U8 (5 << 20) = 5460018; previous: 0. At most one key is selected, so
+// the finalization checks no "several values" (no runtime error call):
+// where the count is 0 it takes the default's string id.
 // CHECK-LABEL: func.func @partner
-// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
-// CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
-// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 2248754 : i64
+// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi8>
+// CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi8>
+// CHECK-DAG:     %[[KINDS:.+]] = arith.constant 5460018 : i64
 // CHECK-DAG:     %[[PREV:.+]] = arith.constant 0 : i64
 // CHECK:         %[[G:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi32> to memref<?xi32>
 // CHECK:         %[[M:.+]] = bufferization.to_buffer %{{.+}} read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi1> to memref<?xi1>
 // CHECK:         %[[V:.+]] = bufferization.to_buffer %arg0 read_only {rasp.kernel_call_site = 0 : i64} : tensor<?xi8> to memref<?xi8>
-// CHECK:         call @rasp_group_neighbor_i_b_i_c_i_i(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
+// CHECK:         call @rasp_group_neighbor_i_b_c_c_c_c(%[[G]], %[[M]], %[[COUNTS]], %[[V]], %[[COUNTS]], %[[SUMS]], %[[KINDS]], %[[PREV]])
 // CHECK:         %[[C:.+]] = bufferization.to_tensor %[[COUNTS]] restrict
-// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
+// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi8>) {{.*}}rasp.widened
 // CHECK:         %[[S:.+]] = bufferization.to_tensor %[[SUMS]] restrict
-// CHECK:         linalg.generic {{.*}} ins(%[[S]], %[[WIDE]] : tensor<?xi32>, tensor<?xi64>)
+// CHECK:         %[[IDS:.+]] = linalg.generic {{.*}} ins(%[[S]] : tensor<?xi8>) {{.*}}rasp.widened
+// CHECK:         linalg.generic {{.*}} ins(%[[IDS]], %[[WIDE]] : tensor<?xi32>, tensor<?xi64>)
 // CHECK:           arith.cmpi eq
 // CHECK:           arith.select
 // CHECK-NOT:     rasp_runtime_error
@@ -67,16 +68,16 @@ func.func @returned_count() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a"
 
 // -----
 
-// Int values over bool groups: i64 sums, 32-bit counts widened by a
-// generic (rasp.widened), the mean sum / count where the count is
-// not 0, else the default. kinds = groups I8 (3) | values I64 (1 << 12) |
-// counts I32 (2 << 16) | sums I64 (1 << 20) = 1183747.
+// Int values over bool groups: i64 sums, one-byte counts widened by a
+// generic (rasp.widened), the mean sum / count where the count is not 0,
+// else the default. kinds = groups I8 (3) | values I64 (1 << 12) | counts
+// I8 (3 << 16) | sums I64 (1 << 20) = 1249283.
 // CHECK-LABEL: func.func @int_values
-// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
+// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi8>
 // CHECK:         %[[SUMS:.+]] = memref.alloc(%{{.+}}) : memref<?xi64>
-// CHECK:         call @rasp_group_neighbor_b_i_i_l_i_l(%{{.+}}, %[[COUNTS]], %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[SUMS]], %c1183747_i64, %c0_i64)
+// CHECK:         call @rasp_group_neighbor_b_c_c_l_c_l(%{{.+}}, %[[COUNTS]], %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[SUMS]], %c1249283_i64, %c0_i64)
 // CHECK:         %[[C:.+]] = bufferization.to_tensor %[[COUNTS]] restrict
-// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi32>) {{.*}}rasp.widened
+// CHECK:         %[[WIDE:.+]] = linalg.generic {{.*}} ins(%[[C]] : tensor<?xi8>) {{.*}}rasp.widened
 // CHECK:           arith.extsi
 // CHECK:         %[[S:.+]] = bufferization.to_tensor %[[SUMS]] restrict
 // CHECK:         linalg.generic {{.*}} ins(%[[S]], %[[WIDE]] : tensor<?xi64>, tensor<?xi64>)

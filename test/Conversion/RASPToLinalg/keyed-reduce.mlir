@@ -63,13 +63,17 @@ func.func @two_calls_one_column() -> !rasp.sop<i64> {
 
 // Constant int values (`aggregate(S, 3, 0)`): no column of copies goes to the
 // kernel (the values slot repeats the counts buffer, and no sums buffer is
-// allocated); the sum is 3 * count, computed after the call.
+// allocated); the sum is 3 * count, computed after the call. The mean of a
+// constant is the constant wherever any key is selected, so the kernel
+// writes one byte per query that says only that (counts kind I8 in bits
+// 28-31: 3 << 28, plus keys U8 (5), key order Indices (4 << 4), queries U8
+// (5 << 8) and query order Indices (4 << 12) = 805324101).
 // CHECK-LABEL: func.func @constant_values(
-// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi32>
+// CHECK:         %[[COUNTS:.+]] = memref.alloc(%{{.+}}) : memref<?xi8>
 // CHECK-NOT:     memref.alloc
-// CHECK:         call @rasp_keyed_reduce_c_i_c_i_i_i_i_i_i(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]],
+// CHECK:         call @rasp_keyed_reduce_c_c_c_c_c_c_c_c_c(%{{.+}}, %[[COUNTS]], %{{.+}}, %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %[[COUNTS]], %{{.+}}, %{{.+}}, %{{.+}}, %c805324101_i64,
 // CHECK:         %[[NARROW:.+]] = bufferization.to_tensor %[[COUNTS]]
-// CHECK:         %[[COUNT:.+]] = linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi32>) {{.*}} {rasp.widened}
+// CHECK:         %[[COUNT:.+]] = linalg.generic {{.*}} ins(%[[NARROW]] : tensor<?xi8>) {{.*}} {rasp.widened}
 // CHECK:         linalg.generic {{.*}} ins(%[[COUNT]] : tensor<?xi64>)
 // CHECK-NEXT:    ^bb0(%[[C:.+]]: i64,
 // CHECK-NEXT:      %[[THREE:.+]] = arith.constant 3 : i64
@@ -79,6 +83,31 @@ func.func @constant_values() -> !rasp.sop<f64> {
   %i = rasp.indices : !rasp.sop<i64>
   %three = rasp.constant 3 : !rasp.sop<i64>
   %m = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %three : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+// Past |c| = 2^22, c * count may not be exact as an f64 at n = 2^30: the
+// counts stay 32-bit (counts kind I32: 2 << 28). At 2^22 they are bytes.
+// CHECK-LABEL: func.func @large_constant_values(
+// CHECK:         memref.alloc(%{{.+}}) : memref<?xi32>
+// CHECK:         call @rasp_keyed_reduce_c_i_c_i_i_i_i_i_i(%{{.+}}, %c536888645_i64,
+// CHECK-LABEL: func.func @largest_saturated_constant(
+// CHECK:         memref.alloc(%{{.+}}) : memref<?xi8>
+// CHECK:         call @rasp_keyed_reduce_c_c_c_c_c_c_c_c_c(%{{.+}}, %c805324101_i64,
+func.func @large_constant_values() -> !rasp.sop<f64> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %big = rasp.constant -4194305 : !rasp.sop<i64>
+  %m = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %big : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+func.func @largest_saturated_constant() -> !rasp.sop<f64> {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %big = rasp.constant -4194304 : !rasp.sop<i64>
+  %m = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %big : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
   return %m : !rasp.sop<f64>
 }
 
