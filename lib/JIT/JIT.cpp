@@ -4,6 +4,7 @@
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Runtime/BufferCache.h"
+#include "rasp/Runtime/ByteTable.h"
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
@@ -211,7 +212,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
       {std::string("_mlir_ciface_") + kStableSortFunctionName,
        getStableSortKernelAddress()},
       {std::string("_mlir_ciface_") + kGroupNeighborFunctionName,
-       getGroupNeighborKernelAddress()}};
+       getGroupNeighborKernelAddress()},
+      {std::string("_mlir_ciface_") + kByteTableFunctionName,
+       getByteTableKernelAddress()}};
   std::vector<std::pair<std::string, void *>> kernelNames;
   llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
     if (!fn.isExternal())

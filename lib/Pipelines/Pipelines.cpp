@@ -16,6 +16,7 @@ std::string rasp::getStagePipeline(LoweringStage stage,
     // Fusion merges chains of maps (and their constants) into one loop.
     return std::string("rasp-intern-strings,convert-rasp-to-linalg{narrow-storage=") +
            (options.narrowStorage ? "true" : "false") +
+           " byte-tables=" + (options.byteTables ? "true" : "false") +
            "},canonicalize,"
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
            "func.func(rasp-fuse-streams,rasp-fuse-elementwise-into-extract),"
@@ -81,6 +82,11 @@ struct RASPPipelineOptions : public PassPipelineOptions<RASPPipelineOptions> {
       llvm::cl::desc("Store string ids and outputs in the narrowest type that "
                      "holds their values (convert-rasp-to-linalg)"),
       llvm::cl::init(true)};
+  Option<bool> byteTables{
+      *this, "byte-tables",
+      llvm::cl::desc("Reduce keyed_reduce ops over byte columns per byte value "
+                     "(convert-rasp-to-linalg)"),
+      llvm::cl::init(true)};
 };
 } // namespace
 
@@ -94,6 +100,7 @@ void rasp::registerRASPPipelines() {
           lowering.rewrite = options.rewrite;
           lowering.parallel = options.parallel;
           lowering.narrowStorage = options.narrowStorage;
+          lowering.byteTables = options.byteTables;
           (void)buildRASPLoweringPipeline(pm, stage, lowering);
         });
   };

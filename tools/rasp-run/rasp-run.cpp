@@ -148,6 +148,12 @@ cl::opt<bool> wideStorage(
              "ints) instead of the narrowest that holds them (i8 ids for up "
              "to 127 strings, i32 counts): for comparing the two"),
     cl::cat(runCategory));
+cl::opt<bool> noByteTables(
+    "no-byte-tables",
+    cl::desc("Reduce every rasp.keyed_reduce per position (rasp_keyed_reduce), "
+             "also those over byte columns that otherwise reduce per byte "
+             "value (rasp_byte_table): for comparing the two"),
+    cl::cat(runCategory));
 cl::opt<bool> interpretFlag("interpret",
                             cl::desc("Run the reference interpreter (dense, "
                                      "O(n^2)) instead of the JIT"),
@@ -401,6 +407,7 @@ LoweringOptions loweringOptions() {
   LoweringOptions options;
   options.rewrite = !noRewrite;
   options.narrowStorage = !wideStorage;
+  options.byteTables = !noByteTables;
   options.parallel = threadCount() > 1;
   return options;
 }

@@ -35,6 +35,9 @@ struct LoweringOptions {
   /// Store string ids (i8 for small tables) and outputs (i32 where values
   /// fit) narrowly: convert-rasp-to-linalg's narrow-storage.
   bool narrowStorage = true;
+  /// Reduce keyed_reduce ops over byte columns per byte value:
+  /// convert-rasp-to-linalg's byte-tables.
+  bool byteTables = true;
 };
 
 /// The textual pass pipeline that one stage adds.

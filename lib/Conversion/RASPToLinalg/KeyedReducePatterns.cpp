@@ -10,6 +10,7 @@
 
 #include "LoweringUtils.h"
 
+#include "rasp/Runtime/ByteTable.h"
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
@@ -30,6 +31,12 @@ namespace {
 
 /// Marks the to_buffer ops of one kernel call (see getColumn).
 constexpr llvm::StringLiteral kCallSiteAttrName = "rasp.kernel_call_site";
+static_assert(kByteTableOrderLt == (int64_t)Predicate::lt &&
+                  kByteTableOrderGt == (int64_t)Predicate::gt &&
+                  kByteTableOrderLe == (int64_t)Predicate::le &&
+                  kByteTableOrderGe == (int64_t)Predicate::ge,
+              "rasp_byte_table's order codes are the predicates");
+
 /// The narrow column behind a widening generic (kWidenedAttrName): a
 /// kernel's 32-bit counts, the input's i8 string ids. Null otherwise.
 Value getNarrowColumn(Value tensor) {
@@ -62,7 +69,8 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
     op->getParentOfType<func::FuncOp>().walk([&](func::CallOp call) {
       if (call.getCallee().starts_with(kKeyedReduceFunctionName) ||
           call.getCallee().starts_with(kStableSortFunctionName) ||
-          call.getCallee().starts_with(kGroupNeighborFunctionName))
+          call.getCallee().starts_with(kGroupNeighborFunctionName) ||
+          call.getCallee().starts_with(kByteTableFunctionName))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);
@@ -111,7 +119,14 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
         elementType = narrowType;
       }
     }
-    auto memrefType = MemRefType::get({ShapedType::kDynamic}, elementType);
+    return getReadOnlyBuffer(rewriter, loc, tensor, callSite);
+  }
+
+  /// The buffer of `tensor` for a kernel that only reads it.
+  static Value getReadOnlyBuffer(OpBuilder &rewriter, Location loc, Value tensor,
+                                 Attribute callSite) {
+    auto tensorType = llvm::cast<RankedTensorType>(tensor.getType());
+    auto memrefType = MemRefType::get(tensorType.getShape(), tensorType.getElementType());
     // Another kernel's result: its buffer is ours and read-only (to_tensor
     // without `writable`), so no op can overwrite it.
     if (auto result = tensor.getDefiningOp<bufferization::ToTensorOp>())
@@ -369,6 +384,195 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     return {counts, op.getValues() ? broadcast(totalSum) : counts};
   }
 
+  /// A key or query column with at most 256 values: `bytes`, a byte
+  /// column, and `table` (tensor<256xi64>), the column's value at each byte.
+  struct ByteDomainColumn {
+    Value bytes;
+    Value table;
+  };
+
+  /// The byte column behind a key or query column, if any: a widened byte
+  /// column (a small table's string ids; a kernel's one-byte output) is its
+  /// own table (bytes sign-extended, as the widening does), and a byte
+  /// lookup (an earlier byte-table reduction's result) brings its table.
+  std::optional<ByteDomainColumn> getByteDomainColumn(OpBuilder &b, Location loc,
+                                                      Value original,
+                                                      Value converted) const {
+    MapOperand operand = getMapOperand(original, converted);
+    if (!operand.tensor)
+      return std::nullopt;
+    if (Value narrow = getNarrowColumn(operand.tensor)) {
+      if (!llvm::cast<RankedTensorType>(narrow.getType()).getElementType().isInteger(8))
+        return std::nullopt;
+      SmallVector<int64_t> identity;
+      for (int64_t byte = 0; byte < kByteTableSize; ++byte)
+        identity.push_back((int64_t)(int8_t)(uint8_t)byte);
+      auto tableType = RankedTensorType::get({kByteTableSize}, b.getI64Type());
+      Value table = arith::ConstantOp::create(
+          b, loc, tableType, DenseIntElementsAttr::get(tableType, ArrayRef(identity)));
+      return ByteDomainColumn{narrow, table};
+    }
+    if (auto generic = operand.tensor.getDefiningOp<linalg::GenericOp>())
+      if (generic->hasAttr(kByteLookupAttrName)) {
+        Value table;
+        generic.getBody()->walk([&](tensor::ExtractOp extract) { table = extract.getTensor(); });
+        if (table)
+          return ByteDomainColumn{generic.getDpsInputOperand(0)->get(), table};
+      }
+    return std::nullopt;
+  }
+
+  /// out[i] = table[bytes[i]] (i64), marked kByteLookupAttrName.
+  Value buildByteLookup(OpBuilder &b, Location loc, Value n, Value bytes,
+                        Value table) const {
+    Value result = buildElementwise(
+        b, loc, n, {{bytes, Attribute(), b.getI8Type()}}, b.getI64Type(),
+        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+          Value index = arith::IndexCastUIOp::create(nested, l, nested.getIndexType(), s[0]);
+          return tensor::ExtractOp::create(nested, l, table, ValueRange{index});
+        },
+        state);
+    result.getDefiningOp()->setAttr(kByteLookupAttrName, b.getUnitAttr());
+    return result;
+  }
+
+  /// The order of a byte-table reduction: none, or an order on the
+  /// positions alone when only "any key selected" matters (the mean of a
+  /// constant, isSaturatedMean): `seen_before`'s earlier equal token exists
+  /// exactly where the first such token comes before the query.
+  static std::optional<int64_t> getByteTableOrder(KeyedReduceOp op) {
+    if (op.getOrderKeys().empty())
+      return kNoOrder;
+    if (op.getOrderKeys().size() != 1 || !op.getOrderKeys()[0].getDefiningOp<IndicesOp>() ||
+        !op.getOrderQueries()[0].getDefiningOp<IndicesOp>() || !op.getValues() ||
+        !isSaturatedMean(getIntConstant(op.getValues())))
+      return std::nullopt;
+    switch (*op.getOrder()) {
+    case Predicate::lt: return kByteTableOrderLt;
+    case Predicate::le: return kByteTableOrderLe;
+    case Predicate::gt: return kByteTableOrderGt;
+    case Predicate::ge: return kByteTableOrderGe;
+    default: return std::nullopt;
+    }
+  }
+
+  /// count[i] = 1 if positions[bytes[i]] `order` i, else 0 (i64): whether
+  /// query i selects any key (lowerToByteTable with an order).
+  Value buildPositionCompare(OpBuilder &b, Location loc, Value n, Value bytes,
+                             Value positions, int64_t order) const {
+    arith::CmpIPredicate predicate =
+        order == kByteTableOrderLt   ? arith::CmpIPredicate::slt
+        : order == kByteTableOrderLe ? arith::CmpIPredicate::sle
+        : order == kByteTableOrderGt ? arith::CmpIPredicate::sgt
+                                     : arith::CmpIPredicate::sge;
+    return buildElementwise(
+        b, loc, n, {{bytes, Attribute(), b.getI8Type()}}, b.getI64Type(),
+        [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
+          Value index = arith::IndexCastUIOp::create(nested, l, nested.getIndexType(), s[0]);
+          Value position = tensor::ExtractOp::create(nested, l, positions, ValueRange{index});
+          Value query = arith::IndexCastOp::create(
+              nested, l, nested.getI64Type(), linalg::IndexOp::create(nested, l, 0));
+          Value any = arith::CmpIOp::create(nested, l, predicate, position, query);
+          return arith::ExtUIOp::create(nested, l, nested.getI64Type(), any);
+        },
+        state);
+  }
+
+  /// One equality column whose key and query are functions of byte columns
+  /// (the histogram of a small table's tokens; hist2's count of counts):
+  /// one call of rasp_byte_table, which reduces per byte and joins the 256
+  /// key values against the 256 query values, then a lookup of the query's
+  /// byte in the resulting tables. No n-element count column is written.
+  /// With an order on the positions (getByteTableOrder), the table holds
+  /// each query byte's first (last) selectable key position instead, and
+  /// the lookup compares it with the query's position. None when the op has
+  /// a query mask, another order or columns of more values.
+  std::optional<std::pair<Value, Value>>
+  lowerToByteTable(ConversionPatternRewriter &rewriter, KeyedReduceOp op,
+                   OpAdaptor adaptor, Location loc, Value n) const {
+    if (!state.byteTables || op.getEqualKeys().size() != 1 || op.getQueryMask())
+      return std::nullopt;
+    std::optional<int64_t> order = getByteTableOrder(op);
+    if (!order)
+      return std::nullopt;
+    std::optional<ByteDomainColumn> key = getByteDomainColumn(
+        rewriter, loc, op.getEqualKeys()[0], adaptor.getEqualKeys()[0]);
+    if (!key)
+      return std::nullopt;
+    std::optional<ByteDomainColumn> query =
+        op.getEqualQueries()[0] == op.getEqualKeys()[0]
+            ? key
+            : getByteDomainColumn(rewriter, loc, op.getEqualQueries()[0],
+                                  adaptor.getEqualQueries()[0]);
+    if (!query)
+      return std::nullopt;
+    Type i64 = rewriter.getI64Type();
+    bool hasValues = static_cast<bool>(op.getValues());
+    std::optional<int64_t> constantValue =
+        hasValues ? getIntConstant(op.getValues()) : std::nullopt;
+    bool kernelSums = hasValues && !constantValue;
+    Attribute callSite = getCallSite(rewriter, op);
+
+    auto tableType = MemRefType::get({kByteTableSize}, i64);
+    Value countTable = memref::AllocOp::create(rewriter, loc, tableType);
+    Value sumTable =
+        kernelSums ? (Value)memref::AllocOp::create(rewriter, loc, tableType) : countTable;
+    Value keyBytes = getReadOnlyBuffer(rewriter, loc, key->bytes, callSite);
+    Value keyTable = getReadOnlyBuffer(rewriter, loc, key->table, callSite);
+    Value queryTable = key->table == query->table
+                           ? keyTable
+                           : getReadOnlyBuffer(rewriter, loc, query->table, callSite);
+    Value keyMask = keyBytes, values = keyBytes; // dummies unless present
+    int64_t kinds = 0;
+    auto kindOfBuffer = [](Value buffer) {
+      return kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType());
+    };
+    if (op.getKeyMask()) {
+      keyMask = getStoredColumn(rewriter, loc, n, op.getKeyMask(), adaptor.getKeyMask(),
+                                callSite, /*allowNarrow=*/true);
+      kinds |= encodeColumnKind(kByteTableKeyMaskSlot, kindOfBuffer(keyMask));
+    }
+    if (kernelSums && op.getValues().getDefiningOp<IndicesOp>()) {
+      // Positions are not stored: the kernel counts them.
+      kinds |= encodeColumnKind(kByteTableValuesSlot, ColumnKind::Indices);
+    } else if (kernelSums) {
+      values = getStoredColumn(rewriter, loc, n, op.getValues(), adaptor.getValues(),
+                               callSite, /*allowNarrow=*/true);
+      kinds |= encodeColumnKind(kByteTableValuesSlot, kindOfBuffer(values));
+    }
+    SmallVector<Value> args = {keyBytes, keyTable, queryTable, keyMask, values,
+                               countTable, sumTable,
+                               arith::ConstantIntOp::create(rewriter, loc, i64, kinds),
+                               arith::ConstantIntOp::create(rewriter, loc, i64, *order)};
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kByteTableFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+
+    auto readTable = [&](Value buffer) -> Value {
+      return bufferization::ToTensorOp::create(
+          rewriter, loc, RankedTensorType::get({kByteTableSize}, i64), buffer,
+          /*restrict=*/rewriter.getUnitAttr());
+    };
+    Value countTensor =
+        *order == kNoOrder
+            ? buildByteLookup(rewriter, loc, n, query->bytes, readTable(countTable))
+            : buildPositionCompare(rewriter, loc, n, query->bytes, readTable(countTable),
+                                   *order);
+    if (!hasValues)
+      return std::make_pair(countTensor, countTensor);
+    Value sumTensor =
+        kernelSums
+            ? buildByteLookup(rewriter, loc, n, query->bytes, readTable(sumTable))
+            : buildElementwise(
+                  rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
+                  [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+                    return arith::MulIOp::create(
+                        b, l, s[0], arith::ConstantIntOp::create(b, l, i64, *constantValue));
+                  },
+                  state);
+    return std::make_pair(countTensor, sumTensor);
+  }
+
   /// The mean of a constant int c is c wherever any key is selected: the
   /// sum c * count is exact (|c| * n < 2^53, so also as an f64) and
   /// divides back to c. Its counts then need to say only "none or some",
@@ -498,9 +702,12 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
       return rewriter.notifyMatchFailure(op, "too many columns for the kernel");
     Value n = getInputLength(rewriter, loc, op);
     Value countTensor, sumTensor;
-    std::tie(countTensor, sumTensor) =
-        numColumns == 0 ? lowerGlobal(rewriter, op, adaptor, loc, n)
-                        : lowerToKernelCall(rewriter, op, adaptor, loc, n);
+    if (numColumns == 0)
+      std::tie(countTensor, sumTensor) = lowerGlobal(rewriter, op, adaptor, loc, n);
+    else if (auto byTable = lowerToByteTable(rewriter, op, adaptor, loc, n))
+      std::tie(countTensor, sumTensor) = *byTable;
+    else
+      std::tie(countTensor, sumTensor) = lowerToKernelCall(rewriter, op, adaptor, loc, n);
     if (!op.getValues()) {
       rewriter.replaceOp(op, countTensor);
       return success();

@@ -120,6 +120,7 @@ struct ConvertRASPToLinalgPass
     for (auto [id, attr] : llvm::enumerate(table))
       state.stringIds[llvm::cast<StringAttr>(attr).getValue()] = id;
     state.narrowStorage = narrowStorage;
+    state.byteTables = byteTables;
     state.stringStorageType = narrowStorage ? getStringStorageType(ctx, table.size())
                                             : IntegerType::get(ctx, 32);
     module->setAttr(kStringStorageAttrName, TypeAttr::get(state.stringStorageType));

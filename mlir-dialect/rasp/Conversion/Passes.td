@@ -38,11 +38,26 @@ def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
       (`rasp.widened`) fuses into the readers, and the kernel calls read the
       narrow column through it. The module records the choices
       (`rasp.string_storage`, `rasp.output_storage`) for the driver.
+    - Byte tables (`byte-tables`): a `rasp.keyed_reduce` with one equality
+      column whose keys and queries are functions of byte columns (a small
+      table's tokens, or an earlier such reduction's result) has at most
+      256 distinct keys, so it becomes one pass that reduces per byte
+      (`rasp_byte_table`) and a per-position look-up of a 256-entry table
+      (`rasp.byte_lookup`), which fuses into the users: the histogram is
+      never an n-element column, and hist2's count of counts reads bytes.
+      An order on the positions is taken when only "any key selected"
+      matters (the mean of a constant): `seen_before` is then "the first
+      equal token comes before me", a comparison with a per-byte first
+      position.
   }];
   let options = [
     Option<"narrowStorage", "narrow-storage", "bool", /*default=*/"true",
            "Store string ids and outputs in the narrowest type that holds "
            "their values (false: string ids i32, outputs their lowered type)">,
+    Option<"byteTables", "byte-tables", "bool", /*default=*/"true",
+           "Reduce keyed_reduce ops over byte columns per byte value "
+           "(rasp_byte_table) instead of per position (false: the "
+           "rasp_keyed_reduce kernel for every keyed_reduce)">,
   ];
   let dependentDialects = [
     "mlir::arith::ArithDialect",

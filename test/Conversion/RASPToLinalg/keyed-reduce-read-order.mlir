@@ -1,7 +1,8 @@
-// String ids and outputs keep their computed types (narrow-storage=false): the
+// String ids and outputs keep their computed types (narrow-storage=false), and
+// the affine run keeps the per-position kernel (byte-tables=false): the
 // storage narrowing has its own tests (signature.mlir, narrow-storage.mlir).
 // RUN: rasp-opt %s -convert-rasp-to-linalg=narrow-storage=false | FileCheck %s
-// RUN: rasp-opt %s -rasp-to-affine | FileCheck %s --check-prefix=AFFINE
+// RUN: rasp-opt %s -rasp-to-affine=byte-tables=false | FileCheck %s --check-prefix=AFFINE
 
 // A kernel call's columns are read through `to_buffer read_only`, which
 // one-shot bufferization takes as the read. The constant values (True) are

@@ -54,6 +54,12 @@ inline constexpr llvm::StringLiteral kOutputStorageAttrName = "rasp.output_stora
 /// fuses into everything else: the wide column is never stored.
 inline constexpr llvm::StringLiteral kWidenedAttrName = "rasp.widened";
 
+/// Marks an element-wise generic that looks up each position's byte in a
+/// 256-entry table (a byte-table reduction's result, rasp/Runtime/
+/// ByteTable.h). A later byte-table reduction keyed on it reads the bytes
+/// and the table, not an n-element column; everything else fuses it.
+inline constexpr llvm::StringLiteral kByteLookupAttrName = "rasp.byte_lookup";
+
 /// How buffers store string ids: i8 when the table has at most 127 strings
 /// (ids stay non-negative when sign-extended), else i32. Inside the generated
 /// code ids are i32 (getLoweredElementType); only the input, the output and
@@ -71,6 +77,9 @@ struct RASPLoweringState {
   /// Outputs in the narrowest type that holds their values (and string ids
   /// as stringStorageType): the pass's narrow-storage option.
   bool narrowStorage = true;
+  /// keyed_reduce ops over byte columns reduce per byte value: the pass's
+  /// byte-tables option.
+  bool byteTables = true;
   /// The input ints' range (rasp.int_range), when the module gives one.
   std::optional<std::pair<int64_t, int64_t>> intRange;
 
