@@ -214,7 +214,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
       {std::string("_mlir_ciface_") + kGroupNeighborFunctionName,
        getGroupNeighborKernelAddress()},
       {std::string("_mlir_ciface_") + kByteTableFunctionName,
-       getByteTableKernelAddress()}};
+       getByteTableKernelAddress()},
+      {std::string("_mlir_ciface_") + kScanGroupNeighborFunctionName,
+       getScanGroupNeighborKernelAddress()}};
   std::vector<std::pair<std::string, void *>> kernelNames;
   llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
     if (!fn.isExternal())

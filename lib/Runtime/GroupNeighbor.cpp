@@ -84,29 +84,41 @@ GroupSource sourceOf(const F &f) {
           }};
 }
 
-/// The pass: `last[g]` is the last position of group g seen so far (-1:
-/// none), in index order (previous) or backwards (next).
-template <bool Next, typename KM, typename QM, typename V, typename O>
-void neighborPass(int64_t n, const GroupSource &groups, int32_t *last, KM keyMask,
-                  QM queryMask, V valueAt, O out) {
+/// What the table holds for the last position p of each group seen so far:
+/// p itself (-1: none); a query that finds p reads the key mask and the
+/// value at p.
+struct PositionEntries {
+  using Entry = int32_t;
+  static constexpr Entry kNone = -1;
+  template <typename KM, typename V>
+  static Entry make(int64_t p, KM, V) {
+    return (Entry)p;
+  }
+  /// (weight, value) of the key an entry names.
+  template <typename KM, typename V>
+  static std::pair<uint64_t, uint64_t> read(Entry e, KM keyMask, V valueAt) {
+    bool found = e >= 0;
+    int64_t k = found ? e : 0; // read something valid, weighted 0
+    return {(uint64_t)found & keyMask(k), valueAt(k)};
+  }
+};
+
+/// The pass: `last[g]` is the entry of the last position of group g seen so
+/// far, in index order (previous) or backwards (next).
+template <bool Next, typename Entries, typename KM, typename QM, typename V, typename O>
+void neighborPass(int64_t n, const GroupSource &groups, typename Entries::Entry *last,
+                  KM keyMask, QM queryMask, V valueAt, O out) {
+  using Entry = typename Entries::Entry;
   uint64_t buffer[kBlock];
-  // The current group's entry lives in a register while the group repeats
-  // (runs of one level, or one group throughout): no store-to-load
-  // forwarding through last[] on every position.
-  uint64_t currentGroup = 0;
-  int32_t currentLast = last[0];
+  // No branch on whether the group changed (random for dyck's levels): a
+  // load forwarded from the last store to the same group does not chain
+  // the iterations, since the new entry does not depend on it.
   auto step = [&](int64_t q, uint64_t g) {
-    if (g != currentGroup) {
-      last[currentGroup] = currentLast;
-      currentGroup = g;
-      currentLast = last[g];
-    }
-    int32_t p = currentLast;
-    currentLast = (int32_t)q;
-    bool found = p >= 0;
-    int64_t k = found ? p : 0; // read something valid, weighted 0
-    uint64_t w = (uint64_t)found & keyMask(k) & queryMask(q);
-    out.write(q, w, w * valueAt(k));
+    Entry found = last[g];
+    last[g] = Entries::make(q, keyMask, valueAt);
+    auto [w, x] = Entries::read(found, keyMask, valueAt);
+    w &= queryMask(q);
+    out.write(q, w, w * x);
   };
   if constexpr (!Next) {
     for (int64_t start = 0; start < n; start += kBlock) {
@@ -123,14 +135,31 @@ void neighborPass(int64_t n, const GroupSource &groups, int32_t *last, KM keyMas
         step(start + i, buffer[i]);
     }
   }
-  last[currentGroup] = currentLast;
 }
+
+/// Groups computed from a byte column b instead of stored: G[i] = S[i] +
+/// offset[b[i]], where S is the inclusive prefix sum of step[b[j]] (modulo
+/// 2^64, as rasp.scan_sum and rasp.add compute it); the key mask, if any,
+/// is keyMaskTable[b[k]]. Dyck's level: step = is_open - is_close, offset
+/// = is_close, key mask = is_open.
+struct ScanGroups {
+  const uint8_t *bytes;
+  const int64_t *step, *offset, *keyMaskTable;
+};
+
+/// A key mask looked up by each position's byte.
+struct ByteTableMask {
+  const uint8_t *bytes;
+  const int64_t *table;
+  uint64_t operator()(int64_t i) const { return (uint64_t)table[bytes[i]] & 1; }
+};
 
 struct GroupNeighbor {
   int64_t n;
   bool next;
   const MemRef1D *groups, *keyMask, *queryMask, *values, *counts, *sums;
   ColumnKind groupKind, keyMaskKind, queryMaskKind, valueKind, countKind, sumKind;
+  const ScanGroups *scan = nullptr; // groups from a byte column, not stored
 
   /// Calls f(reader) with the typed reader of the groups.
   template <typename F>
@@ -144,14 +173,17 @@ struct GroupNeighbor {
     }
   }
 
-  /// Runs the pass with every column typed.
-  void runPass(const GroupSource &source, int32_t *last) const {
+  /// Runs the pass with every column typed and a table of `groups`
+  /// entries.
+  void runPass(const GroupSource &source, uint64_t groups) const {
     auto withOutputs = [&](auto keyAt, auto queryAt, auto valueAt) {
       auto go = [&](auto out) {
+        using Entries = PositionEntries;
+        Scratch<Entries::Entry> last(groups, Entries::kNone);
         if (next)
-          neighborPass<true>(n, source, last, keyAt, queryAt, valueAt, out);
+          neighborPass<true, Entries>(n, source, last.data(), keyAt, queryAt, valueAt, out);
         else
-          neighborPass<false>(n, source, last, keyAt, queryAt, valueAt, out);
+          neighborPass<false, Entries>(n, source, last.data(), keyAt, queryAt, valueAt, out);
       };
       auto withSums = [&](auto *countBase) {
         using C = std::remove_pointer_t<decltype(countBase)>;
@@ -193,6 +225,8 @@ struct GroupNeighbor {
     };
     if (keyMaskKind == ColumnKind::Absent)
       withQueryMask(Ones{});
+    else if (scan)
+      withQueryMask(ByteTableMask{scan->bytes, scan->keyMaskTable});
     else
       withQueryMask(Stored<int8_t>{elementsOf<int8_t>(keyMask)});
   }
@@ -208,9 +242,69 @@ struct GroupNeighbor {
     return 2 * (uint64_t)n + 4096;
   }
 
+  /// run() for ScanGroups: a first pass over the bytes finds the groups'
+  /// range and the total; the neighbor pass then computes each block's
+  /// groups from the running sum (forward for `previous`, backward from
+  /// the total for `next`). No group column is stored, except for ranges
+  /// too wide for a table, which take run()'s sort on a stored copy.
+  void runScan() {
+    const uint8_t *b = scan->bytes;
+    const int64_t *step = scan->step, *offset = scan->offset;
+    uint64_t sum = 0;
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (int64_t i = 0; i < n; ++i) {
+      sum += (uint64_t)step[b[i]];
+      int64_t g = (int64_t)(sum + (uint64_t)offset[b[i]]);
+      lo = std::min(lo, g);
+      hi = std::max(hi, g);
+    }
+    uint64_t total = sum;
+    uint64_t range = (uint64_t)hi - (uint64_t)lo + 1;
+    if (range == 0 || range > tableLimit(n)) {
+      Scratch<int64_t> stored(n);
+      sum = 0;
+      for (int64_t i = 0; i < n; ++i) {
+        sum += (uint64_t)step[b[i]];
+        stored[i] = (int64_t)(sum + (uint64_t)offset[b[i]]);
+      }
+      MemRef1D column = {stored.data(), stored.data(), 0, n, 1};
+      GroupNeighbor stored_ = *this;
+      stored_.groups = &column;
+      stored_.groupKind = ColumnKind::I64;
+      // The key mask stays a look-up (scan is still set for runPass).
+      stored_.runStored();
+      return;
+    }
+    // The running sum S[i] at the block boundary the pass reaches next.
+    uint64_t running = next ? total : 0;
+    auto fill = [&](int64_t start, int64_t length, uint64_t *out) {
+      if (!next) {
+        for (int64_t i = 0; i < length; ++i) {
+          uint8_t byte = b[start + i];
+          running += (uint64_t)step[byte];
+          out[i] = running + (uint64_t)offset[byte] - (uint64_t)lo;
+        }
+      } else {
+        for (int64_t i = length; i-- > 0;) {
+          uint8_t byte = b[start + i];
+          out[i] = running + (uint64_t)offset[byte] - (uint64_t)lo;
+          running -= (uint64_t)step[byte];
+        }
+      }
+    };
+    runPass(sourceOf(fill), range);
+  }
+
   void run() {
     if (n == 0)
       return;
+    if (scan)
+      return runScan();
+    runStored();
+  }
+
+  /// run() for a stored group column.
+  void runStored() {
     int64_t lo = 0, hi = 0;
     withGroups([&](auto at) {
       lo = hi = (int64_t)at(0);
@@ -223,14 +317,13 @@ struct GroupNeighbor {
     // A size of 0 means the range wrapped: all 2^64 values.
     uint64_t range = (uint64_t)hi - (uint64_t)lo + 1;
     if (range != 0 && range <= tableLimit(n)) {
-      Scratch<int32_t> last(range, -1);
       auto fill = [&](int64_t start, int64_t length, uint64_t *out) {
         withGroups([&](auto at) {
           for (int64_t i = 0; i < length; ++i)
             out[i] = at(start + i) - (uint64_t)lo;
         });
       };
-      runPass(sourceOf(fill), last.data());
+      runPass(sourceOf(fill), range);
       return;
     }
     // Too wide for a table: number the groups densely, in value order.
@@ -248,12 +341,11 @@ struct GroupNeighbor {
       number[sorted[i].second] = distinct;
     }
     Scratch<std::pair<int64_t, uint32_t>>().swap(sorted);
-    Scratch<int32_t> last((size_t)distinct + 1, -1);
     auto fill = [&](int64_t start, int64_t length, uint64_t *out) {
       for (int64_t i = 0; i < length; ++i)
         out[i] = number[start + i];
     };
-    runPass(sourceOf(fill), last.data());
+    runPass(sourceOf(fill), (uint64_t)distinct + 1);
   }
 };
 
@@ -279,6 +371,35 @@ extern "C" void _mlir_ciface_rasp_group_neighbor(MemRef1D *groups, MemRef1D *key
   kernel.countKind = decodeColumnKind(kinds, kNeighborCountsSlot);
   kernel.sumKind = decodeColumnKind(kinds, kNeighborSumsSlot);
   kernel.run();
+}
+
+extern "C" void _mlir_ciface_rasp_scan_group_neighbor(
+    MemRef1D *bytes, MemRef1D *stepTable, MemRef1D *offsetTable, MemRef1D *keyMaskTable,
+    MemRef1D *queryMask, MemRef1D *values, MemRef1D *counts, MemRef1D *sums,
+    int64_t kinds, int64_t next) {
+  ScanGroups scan = {elementsOf<uint8_t>(bytes), elementsOf<int64_t>(stepTable),
+                     elementsOf<int64_t>(offsetTable), elementsOf<int64_t>(keyMaskTable)};
+  GroupNeighbor kernel;
+  kernel.n = counts->size;
+  kernel.next = next != 0;
+  kernel.scan = &scan;
+  kernel.groups = bytes;
+  kernel.keyMask = keyMaskTable;
+  kernel.queryMask = queryMask;
+  kernel.values = values;
+  kernel.counts = counts;
+  kernel.sums = sums;
+  kernel.groupKind = ColumnKind::U8;
+  kernel.keyMaskKind = decodeColumnKind(kinds, kNeighborKeyMaskSlot);
+  kernel.queryMaskKind = decodeColumnKind(kinds, kNeighborQueryMaskSlot);
+  kernel.valueKind = decodeColumnKind(kinds, kNeighborValuesSlot);
+  kernel.countKind = decodeColumnKind(kinds, kNeighborCountsSlot);
+  kernel.sumKind = decodeColumnKind(kinds, kNeighborSumsSlot);
+  kernel.run();
+}
+
+void *rasp::getScanGroupNeighborKernelAddress() {
+  return reinterpret_cast<void *>(&_mlir_ciface_rasp_scan_group_neighbor);
 }
 
 void *rasp::getGroupNeighborKernelAddress() {

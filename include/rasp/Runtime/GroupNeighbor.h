@@ -27,6 +27,15 @@ namespace rasp {
 
 inline constexpr const char *kGroupNeighborFunctionName = "rasp_group_neighbor";
 
+/// The variant whose groups are a running sum over a byte column:
+/// `rasp_scan_group_neighbor(bytes, step_table, offset_table,
+/// key_mask_table, query_mask, values, counts, sums, kinds, next)`. The
+/// tables are memref<256xi64> indexed by the byte: position i's group is
+/// (sum of step[bytes[j]] for j <= i) + offset[bytes[i]], modulo 2^64, and
+/// its key mask key_mask_table[bytes[i]] (key mask kind U8; Absent: none).
+/// The other slots are as above (the groups slot's kind is not read).
+inline constexpr const char *kScanGroupNeighborFunctionName = "rasp_scan_group_neighbor";
+
 enum GroupNeighborSlot : int {
   kNeighborGroupsSlot = 0,
   kNeighborKeyMaskSlot,
@@ -38,6 +47,7 @@ enum GroupNeighborSlot : int {
 
 /// The kernel itself (exported for the JIT's symbol table).
 void *getGroupNeighborKernelAddress();
+void *getScanGroupNeighborKernelAddress();
 
 } // namespace rasp
 

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ByteDomain.h"
 #include "LoweringUtils.h"
 
 #include "rasp/Runtime/ByteTable.h"
@@ -70,7 +71,8 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
       if (call.getCallee().starts_with(kKeyedReduceFunctionName) ||
           call.getCallee().starts_with(kStableSortFunctionName) ||
           call.getCallee().starts_with(kGroupNeighborFunctionName) ||
-          call.getCallee().starts_with(kByteTableFunctionName))
+          call.getCallee().starts_with(kByteTableFunctionName) ||
+          call.getCallee().starts_with(kScanGroupNeighborFunctionName))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);
@@ -800,6 +802,61 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
 struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
   using KernelCallPattern::KernelCallPattern;
 
+  /// Groups that are a running sum over a byte column plus a function of
+  /// it, with a key mask that is a function of it too (dyck's level
+  /// `scan_sum(is_open - is_close) + is_close` and mask `is_open == 1`):
+  /// the byte column and the tables of step, offset and key mask.
+  struct ScanGroupTables {
+    Value bytes, step, offset, keyMask;
+  };
+
+  /// The groups as ScanGroupTables, if they are: then the kernel computes
+  /// each group from the bytes as it goes, and neither the group column
+  /// nor the key mask is stored.
+  std::optional<ScanGroupTables> matchScanGroups(ConversionPatternRewriter &rewriter,
+                                                 Location loc, GroupNeighborOp op) const {
+    if (!state.byteTables)
+      return std::nullopt;
+    Value groups = op.getGroups();
+    ScanSumOp scan;
+    Value offset;
+    if ((scan = groups.getDefiningOp<ScanSumOp>())) {
+    } else if (auto add = groups.getDefiningOp<AddOp>()) {
+      if ((scan = add.getLhs().getDefiningOp<ScanSumOp>()))
+        offset = add.getRhs();
+      else if ((scan = add.getRhs().getDefiningOp<ScanSumOp>()))
+        offset = add.getLhs();
+    }
+    // Inclusive prefix sums only (le): S[i] sums positions 0..i.
+    if (!scan || scan.getPredicate() != Predicate::le)
+      return std::nullopt;
+    auto tensorOf = [&](Value original) -> Value {
+      Value converted = rewriter.getRemappedValue(original);
+      return converted ? getMapOperand(original, converted).tensor : Value();
+    };
+    ByteDomainEvaluator evaluator(rewriter, loc);
+    ScanGroupTables tables;
+    Value stepTensor = tensorOf(scan.getValues());
+    if (!stepTensor || !(tables.step = evaluator.getTable(stepTensor)))
+      return std::nullopt;
+    if (offset) {
+      Value offsetTensor = tensorOf(offset);
+      if (!offsetTensor || !(tables.offset = evaluator.getTable(offsetTensor)))
+        return std::nullopt;
+    } else {
+      auto tableType = RankedTensorType::get({kByteTableSize}, rewriter.getI64Type());
+      tables.offset = arith::ConstantOp::create(
+          rewriter, loc, tableType, DenseIntElementsAttr::get(tableType, int64_t(0)));
+    }
+    if (op.getKeyMask()) {
+      Value maskTensor = tensorOf(op.getKeyMask());
+      if (!maskTensor || !(tables.keyMask = evaluator.getTable(maskTensor)))
+        return std::nullopt;
+    }
+    tables.bytes = evaluator.getBytes();
+    return tables;
+  }
+
   LogicalResult
   matchAndRewrite(GroupNeighborOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
@@ -829,9 +886,14 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
       kinds |= encodeColumnKind(
           slot, kindOf(llvm::cast<MemRefType>(buffer.getType()).getElementType()));
     };
-    setSlot(kNeighborGroupsSlot, op.getGroups(), adaptor.getGroups());
-    if (op.getKeyMask())
-      setSlot(kNeighborKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
+    std::optional<ScanGroupTables> scanGroups = matchScanGroups(rewriter, loc, op);
+    if (!scanGroups) {
+      setSlot(kNeighborGroupsSlot, op.getGroups(), adaptor.getGroups());
+      if (op.getKeyMask())
+        setSlot(kNeighborKeyMaskSlot, op.getKeyMask(), adaptor.getKeyMask());
+    } else if (scanGroups->keyMask) {
+      kinds |= encodeColumnKind(kNeighborKeyMaskSlot, ColumnKind::U8);
+    }
     if (op.getQueryMask())
       setSlot(kNeighborQueryMaskSlot, op.getQueryMask(), adaptor.getQueryMask());
     // Sums: string ids as the values store them (one byte for a small
@@ -854,10 +916,24 @@ struct GroupNeighborLowering : KernelCallPattern<GroupNeighborOp> {
     args[kNeighborSumsSlot] = sums;
     if (hasValues)
       kinds |= encodeColumnKind(kNeighborSumsSlot, outputKind(sums, /*isSums=*/true));
+    StringRef kernelName = kGroupNeighborFunctionName;
+    if (scanGroups) {
+      // bytes, step, offset, key mask tables, then the slots from the query
+      // mask on (GroupNeighbor.h).
+      auto table = [&](Value tensor) {
+        return getReadOnlyBuffer(rewriter, loc, tensor, callSite);
+      };
+      Value step = table(scanGroups->step);
+      SmallVector<Value> scanArgs = {
+          getReadOnlyBuffer(rewriter, loc, scanGroups->bytes, callSite), step,
+          table(scanGroups->offset), scanGroups->keyMask ? table(scanGroups->keyMask) : step};
+      scanArgs.append(args.begin() + kNeighborQueryMaskSlot, args.end());
+      args = std::move(scanArgs);
+      kernelName = kScanGroupNeighborFunctionName;
+    }
     for (int64_t scalar : {kinds, (int64_t)op.getNext()})
       args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
-    func::FuncOp kernel = getKernel(rewriter, op, kGroupNeighborFunctionName,
-                                    ValueRange(args).getTypes());
+    func::FuncOp kernel = getKernel(rewriter, op, kernelName, ValueRange(args).getTypes());
     func::CallOp::create(rewriter, loc, kernel, args);
 
     Value countTensor = readCounts(rewriter, loc, n, counts);

@@ -1,4 +1,5 @@
 // RUN: rasp-opt %s -convert-rasp-to-linalg -split-input-file | FileCheck %s
+// RUN: rasp-opt %s -convert-rasp-to-linalg=byte-tables=false -split-input-file | FileCheck %s --check-prefix=OFF
 
 // The dyck partner: one call of rasp_group_neighbor on the level's, the
 // key mask's and the tokens' own buffers (no copies: the tokens are the
@@ -88,4 +89,62 @@ func.func @int_values() -> !rasp.sop<f64> {
   %v = rasp.tokens : !rasp.sop<i64>
   %r = rasp.group_neighbor previous %b : !rasp.sop<i1> values %v : !rasp.sop<i64> default 7 -> !rasp.sop<f64>
   return %r : !rasp.sop<f64>
+}
+
+// -----
+
+// Dyck's level over a small table's tokens: groups scan_sum(step) + offset
+// and the key mask are element-wise functions of the token bytes, so the
+// call is rasp_scan_group_neighbor on the bytes and three 256-entry tables
+// (step, offset, key mask), each computed by the maps' generics cloned
+// onto the 256 bytes: no level or mask column. The key mask kind is U8 (5
+// << 4): a table looked up by the byte. kinds = key mask U8 (5 << 4) |
+// values U8 (5 << 12) | counts I8 (3 << 16) | sums U8 (5 << 20) = 5460048.
+// Without byte tables the level is a stored column again.
+// CHECK-LABEL: func.func @scan_groups
+// CHECK-NOT:     call @rasp_group_neighbor
+// CHECK:         %[[STEP:.+]] = bufferization.to_buffer %{{.+}} read_only {{.*}} : tensor<256xi64> to memref<256xi64>
+// CHECK:         %[[OFFSET:.+]] = bufferization.to_buffer %{{.+}} read_only {{.*}} : tensor<256xi64> to memref<256xi64>
+// CHECK:         %[[MASK:.+]] = bufferization.to_buffer %{{.+}} read_only {{.*}} : tensor<256xi64> to memref<256xi64>
+// CHECK:         call @rasp_scan_group_neighbor_c_l_l_l_c_c_c_c(%{{.+}}, %[[STEP]], %[[OFFSET]], %[[MASK]], %{{.+}}, %{{.+}}, %{{.+}}, %{{.+}}, %c5460048_i64, %{{.+}})
+// CHECK-NOT:     call @rasp_group_neighbor
+// OFF-LABEL:   func.func @scan_groups
+// OFF-NOT:       rasp_scan_group_neighbor
+// OFF:           call @rasp_group_neighbor_i_b_
+func.func @scan_groups() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["(", ")"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %o = rasp.member %t, ["("] : !rasp.sop<!rasp.string>
+  %c = rasp.member %t, [")"] : !rasp.sop<!rasp.string>
+  %oi = rasp.indicator %o : !rasp.sop<i1> -> !rasp.sop<i64>
+  %ci = rasp.indicator %c : !rasp.sop<i1> -> !rasp.sop<i64>
+  %step = rasp.sub %oi, %ci : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %depth = rasp.scan_sum %step, le : !rasp.sop<i64>
+  %level = rasp.add %depth, %ci : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  %open = rasp.cmp eq, %oi, %one : !rasp.sop<i64>, !rasp.sop<i64>
+  %r = rasp.group_neighbor previous %level : !rasp.sop<i64> key_mask %open : !rasp.sop<i1> values %t : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// Not scan groups: a key mask that depends on the position (indices), and
+// a suffix sum (ge) as the groups: the stored columns of before.
+// CHECK-LABEL: func.func @not_scan_groups
+// CHECK-NOT:     rasp_scan_group_neighbor
+// CHECK-COUNT-2: call @rasp_group_neighbor
+// CHECK-NOT:     rasp_scan_group_neighbor
+func.func @not_scan_groups() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["(", ")"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %o = rasp.member %t, ["("] : !rasp.sop<!rasp.string>
+  %oi = rasp.indicator %o : !rasp.sop<i1> -> !rasp.sop<i64>
+  %prefix = rasp.scan_sum %oi, le : !rasp.sop<i64>
+  %suffix = rasp.scan_sum %oi, ge : !rasp.sop<i64>
+  %late = rasp.cmp gt, %i, %one : !rasp.sop<i64>, !rasp.sop<i64>
+  %a = rasp.group_neighbor previous %prefix : !rasp.sop<i64> key_mask %late : !rasp.sop<i1> -> !rasp.sop<i64>
+  %b = rasp.group_neighbor previous %suffix : !rasp.sop<i64> -> !rasp.sop<i64>
+  %r = rasp.add %a, %b : !rasp.sop<i64>, !rasp.sop<i64> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
 }

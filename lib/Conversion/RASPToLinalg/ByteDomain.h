@@ -1,0 +1,48 @@
+//===- ByteDomain.h - Element-wise functions of a byte column as tables -*- C++ -*-===//
+//
+// An s-op computed element-wise from one byte column (a small table's i8
+// string ids) takes at most 256 values, one per byte. ByteDomainEvaluator
+// finds the byte column behind a lowered tensor and computes the s-op's
+// value at each byte: it clones the element-wise generics that compute the
+// tensor onto a 256-element tensor of the bytes 0..255. Runtime kernels then
+// read the byte column and a 256-entry table instead of an n-element column.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef RASP_LIB_CONVERSION_RASPTOLINALG_BYTEDOMAIN_H
+#define RASP_LIB_CONVERSION_RASPTOLINALG_BYTEDOMAIN_H
+
+#include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace rasp::lowering {
+
+class ByteDomainEvaluator {
+public:
+  ByteDomainEvaluator(mlir::OpBuilder &builder, mlir::Location loc)
+      : builder(builder), loc(loc) {}
+
+  /// The tensor<256xi64> of `tensor`'s value at each byte (bools 0/1, ints
+  /// sign-extended), or null when `tensor` is not an element-wise function
+  /// of one byte column (the same column for every call on this
+  /// evaluator), or its generics hold ops that could trap on a byte that
+  /// does not occur (divisions, look-ups).
+  mlir::Value getTable(mlir::Value tensor);
+
+  /// The byte column (tensor<?xi8>) the tables are functions of; null
+  /// before the first successful getTable.
+  mlir::Value getBytes() const { return bytes; }
+
+private:
+  /// `tensor` computed on the 256 bytes (tensor<?xT> of 256 elements).
+  mlir::Value evaluate(mlir::Value tensor, unsigned depth);
+
+  mlir::OpBuilder &builder;
+  mlir::Location loc;
+  mlir::Value bytes;
+  llvm::DenseMap<mlir::Value, mlir::Value> onBytes;
+};
+
+} // namespace rasp::lowering
+
+#endif // RASP_LIB_CONVERSION_RASPTOLINALG_BYTEDOMAIN_H
