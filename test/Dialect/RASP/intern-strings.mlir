@@ -126,3 +126,63 @@ module attributes {rasp.vocabulary = ["b", "a"]} {
     return %c : !rasp.sop<!rasp.string>
   }
 }
+
+// -----
+
+// A key mask that tests the values themselves narrows what can be selected:
+// dyck's opener (`member(t, ["("])` through `indicator(...) == 1`) holds
+// only "(" or the default "-", so its concatenation with the tokens forms
+// "(" and "-" with each token, not every pair of tokens.
+// CHECK-LABEL: module attributes
+// CHECK-SAME: rasp.strings = ["(", "((", "()", "(a", ")", "-", "-(", "-)", "-a", "a"]
+module attributes {rasp.vocabulary = ["(", ")", "a"]} {
+  func.func @opener() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %i = rasp.indices : !rasp.sop<i64>
+    %one = rasp.constant 1 : !rasp.sop<i64>
+    %open = rasp.member %t, ["("] : !rasp.sop<!rasp.string>
+    %ind = rasp.indicator %open : !rasp.sop<i1> -> !rasp.sop<i64>
+    %mask = rasp.cmp eq, %ind, %one : !rasp.sop<i64>, !rasp.sop<i64>
+    %opener = rasp.group_neighbor previous %i : !rasp.sop<i64> key_mask %mask : !rasp.sop<i1> values %t : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+    %pair = rasp.concat %opener, %t : !rasp.sop<!rasp.string>
+    return %pair : !rasp.sop<!rasp.string>
+  }
+}
+
+// -----
+
+// The same for a keyed reduction masked by `t == "a"` (and a second test
+// that says nothing about the values): "a" or "-" before each token.
+// CHECK-LABEL: module attributes
+// CHECK-SAME: rasp.strings = ["(", ")", "-", "-(", "-)", "-a", "a", "a(", "a)", "aa"]
+module attributes {rasp.vocabulary = ["(", ")", "a"]} {
+  func.func @only_a() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %i = rasp.indices : !rasp.sop<i64>
+    %one = rasp.constant 1 : !rasp.sop<i64>
+    %a = rasp.constant "a" : !rasp.sop<!rasp.string>
+    %isa = rasp.cmp eq, %t, %a : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+    %late = rasp.cmp gt, %i, %one : !rasp.sop<i64>, !rasp.sop<i64>
+    %mask = rasp.and %late, %isa : !rasp.sop<i1>
+    %r = rasp.keyed_reduce equal(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) key_mask %mask : !rasp.sop<i1> values %t : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+    %pair = rasp.concat %r, %t : !rasp.sop<!rasp.string>
+    return %pair : !rasp.sop<!rasp.string>
+  }
+}
+
+// -----
+
+// A mask on something else (the positions) keeps every token: every pair.
+// CHECK-LABEL: module attributes
+// CHECK-SAME: rasp.strings = ["(", "((", "()", "(a", ")", ")(", "))", ")a", "-", "-(", "-)", "-a", "a", "a(", "a)", "aa"]
+module attributes {rasp.vocabulary = ["(", ")", "a"]} {
+  func.func @unmasked() -> !rasp.sop<!rasp.string> {
+    %t = rasp.tokens : !rasp.sop<!rasp.string>
+    %i = rasp.indices : !rasp.sop<i64>
+    %one = rasp.constant 1 : !rasp.sop<i64>
+    %late = rasp.cmp gt, %i, %one : !rasp.sop<i64>, !rasp.sop<i64>
+    %any = rasp.group_neighbor previous %i : !rasp.sop<i64> key_mask %late : !rasp.sop<i1> values %t : !rasp.sop<!rasp.string> default "-" -> !rasp.sop<!rasp.string>
+    %pair = rasp.concat %any, %t : !rasp.sop<!rasp.string>
+    return %pair : !rasp.sop<!rasp.string>
+  }
+}

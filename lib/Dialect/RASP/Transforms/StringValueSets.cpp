@@ -22,6 +22,75 @@ const StringValueSet &StringValueSets::of(Value value) const {
   return it == possible.end() ? empty : it->second;
 }
 
+/// The strings a key mask lets through when it tests the values it masks:
+/// `member(v, [...])` or `v == "s"`, also as `indicator(test) == 1` (the
+/// dyck programs' `select(is_open, True, ==)`), `test == True`, or a
+/// conjunction with other tests. A selected value is one whose key passes
+/// the mask, so the values' set narrows to these (dyck's opener holds only
+/// openers, not every token: its concatenation with the tokens then fits a
+/// one-byte table). None when the mask tests something else.
+static std::optional<StringValueSet> getMaskedStrings(Value mask, Value values,
+                                                      unsigned depth = 0) {
+  if (!mask || depth > 8)
+    return std::nullopt;
+  Operation *op = mask.getDefiningOp();
+  if (!op)
+    return std::nullopt;
+  if (auto member = llvm::dyn_cast<MemberOp>(op)) {
+    if (member.getOperand() != values)
+      return std::nullopt;
+    StringValueSet allowed;
+    for (Attribute element : member.getElements())
+      if (auto str = llvm::dyn_cast<StringAttr>(element))
+        allowed.insert(str.str());
+    return allowed;
+  }
+  if (auto both = llvm::dyn_cast<AndOp>(op)) {
+    auto lhs = getMaskedStrings(both.getLhs(), values, depth + 1);
+    auto rhs = getMaskedStrings(both.getRhs(), values, depth + 1);
+    if (!lhs || !rhs)
+      return lhs ? lhs : rhs;
+    StringValueSet allowed;
+    for (const std::string &str : *lhs)
+      if (rhs->count(str))
+        allowed.insert(str);
+    return allowed;
+  }
+  auto cmp = llvm::dyn_cast<CmpOp>(op);
+  if (!cmp || cmp.getPredicate() != Predicate::eq)
+    return std::nullopt;
+  for (auto [test, other] : {std::pair(cmp.getLhs(), cmp.getRhs()),
+                             std::pair(cmp.getRhs(), cmp.getLhs())}) {
+    auto constant = other.getDefiningOp<ConstantOp>();
+    if (!constant)
+      continue;
+    Attribute value = constant.getValue();
+    if (auto str = llvm::dyn_cast<StringAttr>(value); str && test == values)
+      return StringValueSet{str.str()};
+    if (auto flag = llvm::dyn_cast<BoolAttr>(value); flag && flag.getValue())
+      return getMaskedStrings(test, values, depth + 1);
+    auto number = llvm::dyn_cast<IntegerAttr>(value);
+    if (auto indicator = test.getDefiningOp<IndicatorOp>();
+        indicator && number && number.getValue().isOne())
+      return getMaskedStrings(indicator.getOperand(), values, depth + 1);
+  }
+  return std::nullopt;
+}
+
+/// `values`' set, narrowed by a key mask that tests them.
+static StringValueSet getSelectedStrings(const StringValueSets &sets, Value values,
+                                         Value keyMask) {
+  const StringValueSet &all = sets.of(values);
+  std::optional<StringValueSet> allowed = getMaskedStrings(keyMask, values);
+  if (!allowed)
+    return all;
+  StringValueSet selected;
+  for (const std::string &str : all)
+    if (allowed->count(str))
+      selected.insert(str);
+  return selected;
+}
+
 FailureOr<StringValueSets>
 rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
                              int64_t maxStrings) {
@@ -78,12 +147,12 @@ rasp::computeStringValueSets(Operation *root, const StringValueSet &vocabulary,
       addAttr(gather.getDefaultValue(), &values);
     } else if (auto keyed = llvm::dyn_cast<KeyedReduceOp>(op)) {
       if (keyed.getValues())
-        values = result.of(keyed.getValues());
+        values = getSelectedStrings(result, keyed.getValues(), keyed.getKeyMask());
       if (keyed.getDefaultValueAttr())
         addAttr(keyed.getDefaultValueAttr(), &values);
     } else if (auto neighbor = llvm::dyn_cast<GroupNeighborOp>(op)) {
       if (neighbor.getValues())
-        values = result.of(neighbor.getValues());
+        values = getSelectedStrings(result, neighbor.getValues(), neighbor.getKeyMask());
       if (neighbor.getDefaultValueAttr())
         addAttr(neighbor.getDefaultValueAttr(), &values);
     } else if (auto where = llvm::dyn_cast<WhereOp>(op)) {
