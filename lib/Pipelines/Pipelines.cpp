@@ -20,7 +20,7 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            "},canonicalize,"
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
            "func.func(rasp-fuse-streams,rasp-fuse-elementwise-into-extract),"
-           "canonicalize,cse";
+           "canonicalize,cse,func.func(rasp-erase-dead-kernel-calls),canonicalize";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
     // caller's output buffer; deallocation frees the O(n) temporaries. The

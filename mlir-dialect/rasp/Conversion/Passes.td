@@ -160,6 +160,28 @@ def RASPFuseElementwiseIntoExtract
                            "mlir::tensor::TensorDialect"];
 }
 
+def RASPEraseDeadKernelCalls
+    : Pass<"rasp-erase-dead-kernel-calls", "mlir::func::FuncOp"> {
+  let summary = "Erase runtime-kernel calls whose outputs nothing reads";
+  let description = [{
+    The runtime kernels (`rasp_keyed_reduce`, `rasp_byte_table`,
+    `rasp_group_neighbor`, `rasp_scan_group_neighbor`, `rasp_stable_sort`)
+    only read their input buffers and write their output buffers; they
+    report no errors. But a `func.call` to an external function is not known
+    to be free of effects, so a call stays when folding has made its results
+    dead: with a vocabulary that has no brackets, dyck's partner check folds
+    to a constant, and the group_neighbor call still made a pass over the
+    input and wrote two n-byte buffers nothing read.
+
+    This pass erases a kernel call when every buffer it gets from a
+    `memref.alloc` in the function is used by nothing else, and none of its
+    operands is a function argument written in place (the output buffer);
+    the allocations go with it. Inputs (`to_buffer` of tensors, function
+    arguments read) then die in canonicalization.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 def RASPFuseStreams : Pass<"rasp-fuse-streams", "mlir::func::FuncOp"> {
   let summary = "Fuse running sums and maps over the positions into one loop";
   let description = [{

@@ -1,0 +1,77 @@
+//===- EraseDeadKernelCalls.cpp - Runtime-kernel calls nothing reads ------===//
+//
+// See the pass description in mlir-dialect/rasp/Conversion/Passes.td.
+//
+//===----------------------------------------------------------------------===//
+
+#include "rasp/Conversion/Passes.h"
+#include "rasp/Runtime/ByteTable.h"
+#include "rasp/Runtime/GroupNeighbor.h"
+#include "rasp/Runtime/KeyedReduce.h"
+#include "rasp/Runtime/StableSort.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+
+namespace rasp {
+#define GEN_PASS_DEF_RASPERASEDEADKERNELCALLS
+#include "rasp/Conversion/Passes.h.inc"
+} // namespace rasp
+
+using namespace mlir;
+
+namespace {
+
+/// A call of one of the runtime kernels, which read their inputs, write
+/// their outputs and do nothing else.
+bool isKernelCall(func::CallOp call) {
+  for (const char *prefix : {rasp::kKeyedReduceFunctionName, rasp::kByteTableFunctionName,
+                             rasp::kGroupNeighborFunctionName,
+                             rasp::kScanGroupNeighborFunctionName,
+                             rasp::kStableSortFunctionName})
+    if (call.getCallee().starts_with(prefix))
+      return true;
+  return false;
+}
+
+/// Nothing reads what `call` writes: each of its buffers that it could
+/// write is an allocation only it uses. Function arguments (the caller's
+/// output buffer, the inputs) may be written: they keep the call.
+bool hasDeadOutputs(func::CallOp call, SmallVectorImpl<memref::AllocOp> &allocs) {
+  for (Value operand : call.getOperands()) {
+    if (!isa<MemRefType>(operand.getType()))
+      continue;
+    if (isa<BlockArgument>(operand))
+      return false;
+    auto alloc = operand.getDefiningOp<memref::AllocOp>();
+    if (!alloc)
+      continue; // a read-only view of a tensor, or a constant table
+    for (Operation *user : alloc->getUsers())
+      if (user != call.getOperation())
+        return false;
+    if (!llvm::is_contained(allocs, alloc))
+      allocs.push_back(alloc);
+  }
+  return true;
+}
+
+struct RASPEraseDeadKernelCallsPass
+    : public rasp::impl::RASPEraseDeadKernelCallsBase<RASPEraseDeadKernelCallsPass> {
+  void runOnOperation() override {
+    SmallVector<func::CallOp> calls;
+    getOperation().walk([&](func::CallOp call) {
+      if (isKernelCall(call))
+        calls.push_back(call);
+    });
+    for (func::CallOp call : calls) {
+      SmallVector<memref::AllocOp> allocs;
+      if (!hasDeadOutputs(call, allocs))
+        continue;
+      call.erase();
+      for (memref::AllocOp alloc : allocs)
+        alloc.erase();
+    }
+  }
+};
+
+} // namespace
