@@ -8,6 +8,7 @@
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
+#include "rasp/Runtime/TableSort.h"
 
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -216,7 +217,9 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
       {std::string("_mlir_ciface_") + kByteTableFunctionName,
        getByteTableKernelAddress()},
       {std::string("_mlir_ciface_") + kScanGroupNeighborFunctionName,
-       getScanGroupNeighborKernelAddress()}};
+       getScanGroupNeighborKernelAddress()},
+      {std::string("_mlir_ciface_") + kTableSortFunctionName,
+       getTableSortKernelAddress()}};
   std::vector<std::pair<std::string, void *>> kernelNames;
   llvmModule.walk([&](mlir::LLVM::LLVMFuncOp fn) {
     if (!fn.isExternal())

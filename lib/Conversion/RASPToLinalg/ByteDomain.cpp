@@ -2,6 +2,8 @@
 
 #include "ByteDomain.h"
 
+#include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -16,6 +18,19 @@ using namespace rasp::lowering;
 namespace {
 
 constexpr int64_t kBytes = 256;
+
+/// A constant tensor<?xT> of `values`.
+Value buildConstant(OpBuilder &b, Location loc, Type element, ArrayRef<int64_t> values,
+                    RankedTensorType dynamicType) {
+  auto type = RankedTensorType::get({(int64_t)values.size()}, element);
+  SmallVector<APInt> elements;
+  for (int64_t v : values)
+    elements.push_back(APInt(element.getIntOrFloatBitWidth(), (uint64_t)v, /*isSigned=*/true,
+                             /*implicitTrunc=*/true));
+  Value constant =
+      arith::ConstantOp::create(b, loc, type, DenseIntElementsAttr::get(type, elements));
+  return tensor::CastOp::create(b, loc, dynamicType, constant);
+}
 
 /// Ops that are defined on every input: evaluating them on a byte that
 /// does not occur cannot trap or read out of bounds.
@@ -40,8 +55,10 @@ bool isElementwiseOfInputs(linalg::GenericOp generic) {
       return false;
   if (!generic.getRegionOutputArgs()[0].use_empty())
     return false;
+  // A byte look-up's extract reads a 256-entry table at a byte: in bounds.
+  bool byteLookup = generic->hasAttr(rasp::kByteLookupAttrName);
   for (Operation &op : generic.getBody()->getOperations())
-    if (!isTotal(op))
+    if (!isTotal(op) && !(byteLookup && isa<tensor::ExtractOp, arith::IndexCastUIOp>(op)))
       return false;
   return true;
 }
@@ -58,20 +75,34 @@ Value ByteDomainEvaluator::evaluate(Value tensor, unsigned depth) {
   if (!type || type.getRank() != 1)
     return Value();
   Value result;
+  int64_t domain = withBit ? 2 * kBytes : kBytes;
+  auto setBytes = [&](Value column) {
+    if (bytes && bytes != column)
+      return false;
+    bytes = column;
+    return true;
+  };
+  auto generic = tensor.getDefiningOp<linalg::GenericOp>();
   if (type.getElementType().isInteger(8) &&
       (isa<BlockArgument>(tensor) || tensor.getDefiningOp<bufferization::ToTensorOp>())) {
     // A byte column: the one every table of this evaluator is a function of.
-    if (bytes && bytes != tensor)
+    if (!setBytes(tensor))
       return Value();
-    bytes = tensor;
-    SmallVector<int8_t> all;
-    for (int64_t byte = 0; byte < kBytes; ++byte)
-      all.push_back((int8_t)(uint8_t)byte);
-    auto staticType = RankedTensorType::get({kBytes}, builder.getI8Type());
-    Value constant = arith::ConstantOp::create(
-        builder, loc, staticType, DenseIntElementsAttr::get(staticType, ArrayRef(all)));
-    result = tensor::CastOp::create(builder, loc, type, constant);
-  } else if (auto generic = tensor.getDefiningOp<linalg::GenericOp>()) {
+    SmallVector<int64_t> all;
+    for (int64_t d = 0; d < domain; ++d)
+      all.push_back((int64_t)(int8_t)(uint8_t)(d % kBytes));
+    result = buildConstant(builder, loc, builder.getI8Type(), all, type);
+  } else if (generic && generic->hasAttr(rasp::kPositionCompareAttrName)) {
+    // The comparison is the bit: 0 on the first 256 entries, 1 on the rest.
+    if (!withBit || (bit && bit != generic.getOperation()) ||
+        !setBytes(generic.getDpsInputs()[0]))
+      return Value();
+    bit = generic;
+    SmallVector<int64_t> all;
+    for (int64_t d = 0; d < domain; ++d)
+      all.push_back(d / kBytes);
+    result = buildConstant(builder, loc, type.getElementType(), all, type);
+  } else if (generic) {
     if (!isElementwiseOfInputs(generic))
       return Value();
     IRMapping mapping;
@@ -81,7 +112,7 @@ Value ByteDomainEvaluator::evaluate(Value tensor, unsigned depth) {
         return Value();
       mapping.map(input, inputOnBytes);
     }
-    Value size = arith::ConstantIndexOp::create(builder, loc, kBytes);
+    Value size = arith::ConstantIndexOp::create(builder, loc, domain);
     Value init = tensor::EmptyOp::create(builder, loc, ArrayRef<int64_t>{ShapedType::kDynamic},
                                          type.getElementType(), ValueRange{size});
     mapping.map(generic.getDpsInits()[0], init);
@@ -102,13 +133,14 @@ Value ByteDomainEvaluator::getTable(Value tensor) {
   if (!element.isSignlessInteger() || element.getIntOrFloatBitWidth() > 64)
     return Value();
   Type i64 = builder.getI64Type();
-  auto staticType = RankedTensorType::get({kBytes}, element);
+  int64_t domain = withBit ? 2 * kBytes : kBytes;
+  auto staticType = RankedTensorType::get({domain}, element);
   Value table = tensor::CastOp::create(builder, loc, staticType, onAllBytes);
   if (element == i64)
     return table;
   // Bools count as 0/1, ints keep their sign.
   bool isBool = element.isInteger(1);
-  Value init = tensor::EmptyOp::create(builder, loc, ArrayRef<int64_t>{kBytes}, i64);
+  Value init = tensor::EmptyOp::create(builder, loc, ArrayRef<int64_t>{domain}, i64);
   MLIRContext *ctx = builder.getContext();
   auto identity = AffineMap::getMultiDimIdentityMap(1, ctx);
   auto widen = linalg::GenericOp::create(

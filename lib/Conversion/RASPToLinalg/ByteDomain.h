@@ -19,27 +19,36 @@ namespace rasp::lowering {
 
 class ByteDomainEvaluator {
 public:
-  ByteDomainEvaluator(mlir::OpBuilder &builder, mlir::Location loc)
-      : builder(builder), loc(loc) {}
+  /// With `withBit`, the tables may also depend on one position comparison
+  /// of the same bytes (a generic marked kPositionCompareAttrName, such as
+  /// seen_before's "the first equal token comes before me"): they then have
+  /// 512 entries, byte b at b and b + 256, the comparison false and true.
+  ByteDomainEvaluator(mlir::OpBuilder &builder, mlir::Location loc, bool withBit = false)
+      : builder(builder), loc(loc), withBit(withBit) {}
 
-  /// The tensor<256xi64> of `tensor`'s value at each byte (bools 0/1, ints
-  /// sign-extended), or null when `tensor` is not an element-wise function
-  /// of one byte column (the same column for every call on this
-  /// evaluator), or its generics hold ops that could trap on a byte that
-  /// does not occur (divisions, look-ups).
+  /// The tensor<256xi64> (or <512xi64>, withBit) of `tensor`'s value at each
+  /// byte (bools 0/1, ints sign-extended), or null when `tensor` is not an
+  /// element-wise function of one byte column (the same column for every
+  /// call on this evaluator), or its generics hold ops that could trap on a
+  /// byte that does not occur (divisions, look-ups).
   mlir::Value getTable(mlir::Value tensor);
 
   /// The byte column (tensor<?xi8>) the tables are functions of; null
   /// before the first successful getTable.
   mlir::Value getBytes() const { return bytes; }
 
+  /// The position comparison the tables depend on (withBit), or null.
+  mlir::Operation *getBit() const { return bit; }
+
 private:
-  /// `tensor` computed on the 256 bytes (tensor<?xT> of 256 elements).
+  /// `tensor` computed on the domain (tensor<?xT> of 256 or 512 elements).
   mlir::Value evaluate(mlir::Value tensor, unsigned depth);
 
   mlir::OpBuilder &builder;
   mlir::Location loc;
+  bool withBit;
   mlir::Value bytes;
+  mlir::Operation *bit = nullptr;
   llvm::DenseMap<mlir::Value, mlir::Value> onBytes;
 };
 

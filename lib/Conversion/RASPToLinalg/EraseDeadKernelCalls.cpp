@@ -9,6 +9,7 @@
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
+#include "rasp/Runtime/TableSort.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -28,7 +29,7 @@ bool isKernelCall(func::CallOp call) {
   for (const char *prefix : {rasp::kKeyedReduceFunctionName, rasp::kByteTableFunctionName,
                              rasp::kGroupNeighborFunctionName,
                              rasp::kScanGroupNeighborFunctionName,
-                             rasp::kStableSortFunctionName})
+                             rasp::kStableSortFunctionName, rasp::kTableSortFunctionName})
     if (call.getCallee().starts_with(prefix))
       return true;
   return false;

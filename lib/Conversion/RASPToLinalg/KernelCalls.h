@@ -18,6 +18,7 @@
 #include "rasp/Runtime/GroupNeighbor.h"
 #include "rasp/Runtime/KeyedReduce.h"
 #include "rasp/Runtime/StableSort.h"
+#include "rasp/Runtime/TableSort.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
@@ -68,7 +69,8 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
           call.getCallee().starts_with(kStableSortFunctionName) ||
           call.getCallee().starts_with(kGroupNeighborFunctionName) ||
           call.getCallee().starts_with(kByteTableFunctionName) ||
-          call.getCallee().starts_with(kScanGroupNeighborFunctionName))
+          call.getCallee().starts_with(kScanGroupNeighborFunctionName) ||
+          call.getCallee().starts_with(kTableSortFunctionName))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);

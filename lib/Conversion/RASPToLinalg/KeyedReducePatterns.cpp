@@ -245,7 +245,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
         : order == kByteTableOrderLe ? arith::CmpIPredicate::sle
         : order == kByteTableOrderGt ? arith::CmpIPredicate::sgt
                                      : arith::CmpIPredicate::sge;
-    return buildElementwise(
+    Value result = buildElementwise(
         b, loc, n, {{bytes, Attribute(), b.getI8Type()}}, b.getI64Type(),
         [&](OpBuilder &nested, Location l, ArrayRef<Value> s) -> Value {
           Value index = arith::IndexCastUIOp::create(nested, l, nested.getIndexType(), s[0]);
@@ -256,6 +256,8 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
           return arith::ExtUIOp::create(nested, l, nested.getI64Type(), any);
         },
         state);
+    result.getDefiningOp()->setAttr(kPositionCompareAttrName, b.getI64IntegerAttr(order));
+    return result;
   }
 
   /// One equality column whose key and query are functions of byte columns

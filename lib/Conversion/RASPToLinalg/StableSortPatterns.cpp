@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ByteDomain.h"
 #include "KernelCalls.h"
 
 using namespace mlir;
@@ -19,11 +20,72 @@ namespace {
 struct StableSortLowering : KernelCallPattern<StableSortOp> {
   using KernelCallPattern::KernelCallPattern;
 
+  /// Keys and values that are functions of one byte column and at most one
+  /// position comparison of it (most_freq): one rasp_table_sort call on the
+  /// bytes and 512-entry key and value tables; no key or value column is
+  /// stored. Int and string values only (floats and bools keep the column
+  /// sort). Null when they are not.
+  Value lowerToTableSort(ConversionPatternRewriter &rewriter, StableSortOp op,
+                         OpAdaptor adaptor, Location loc, Value n) const {
+    // sort(x, x) of a stored byte column is a counting fill already, faster
+    // than a scatter.
+    if (!state.byteTables || op.getKeys() == op.getValues())
+      return Value();
+    Type resultElement = getLoweredElementType(sopType(op.getResult()).getElementType());
+    bool stringValues = llvm::isa<StringType>(sopType(op.getValues()).getElementType());
+    if (stringValues)
+      resultElement = state.stringStorageType;
+    if (!resultElement.isInteger(64) && !resultElement.isInteger(32) &&
+        !resultElement.isInteger(8))
+      return Value();
+    Value keysTensor = getMapOperand(op.getKeys(), adaptor.getKeys()).tensor;
+    Value valuesTensor = getMapOperand(op.getValues(), adaptor.getValues()).tensor;
+    if (!keysTensor || !valuesTensor)
+      return Value();
+    ByteDomainEvaluator evaluator(rewriter, loc, /*withBit=*/true);
+    Value keyTable = evaluator.getTable(keysTensor);
+    if (!keyTable)
+      return Value();
+    Value valueTable = evaluator.getTable(valuesTensor);
+    if (!valueTable)
+      return Value();
+    Attribute callSite = getCallSite(rewriter, op);
+    int64_t order = kNoOrder;
+    Value positions = keyTable; // a dummy without a bit
+    if (auto bit = llvm::dyn_cast_or_null<linalg::GenericOp>(evaluator.getBit())) {
+      order = llvm::cast<IntegerAttr>(bit->getAttr(kPositionCompareAttrName)).getInt();
+      bit.getBody()->walk([&](tensor::ExtractOp extract) {
+        positions = getReadOnlyBuffer(rewriter, loc, extract.getTensor(), callSite);
+      });
+    }
+    auto resultType = MemRefType::get({ShapedType::kDynamic}, resultElement);
+    Value out = getReturnedOutput(op, resultType);
+    if (!out)
+      out = memref::AllocOp::create(rewriter, loc, resultType, ValueRange{n});
+    Type i64 = rewriter.getI64Type();
+    SmallVector<Value> args = {getReadOnlyBuffer(rewriter, loc, evaluator.getBytes(), callSite),
+                               positions,
+                               getReadOnlyBuffer(rewriter, loc, keyTable, callSite),
+                               getReadOnlyBuffer(rewriter, loc, valueTable, callSite), out};
+    for (int64_t scalar : {order, (int64_t)op.getDescending(),
+                           (int64_t)resultElement.getIntOrFloatBitWidth() / 8})
+      args.push_back(arith::ConstantIntOp::create(rewriter, loc, i64, scalar));
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kTableSortFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+    return stringValues ? readStringIds(rewriter, loc, n, out)
+                        : readOnlyTensor(rewriter, loc, out);
+  }
+
   LogicalResult
   matchAndRewrite(StableSortOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value n = getInputLength(rewriter, loc, op);
+    if (Value sorted = lowerToTableSort(rewriter, op, adaptor, loc, n)) {
+      rewriter.replaceOp(op, sorted);
+      return success();
+    }
     Attribute callSite = getCallSite(rewriter, op);
     // Indices as keys are stored like any column here (they are rare: the
     // rewrite never makes them).

@@ -48,7 +48,11 @@ def ConvertRASPToLinalg : Pass<"convert-rasp-to-linalg", "mlir::ModuleOp"> {
       An order on the positions is taken when only "any key selected"
       matters (the mean of a constant): `seen_before` is then "the first
       equal token comes before me", a comparison with a per-byte first
-      position.
+      position. A `rasp.stable_sort` whose keys and values are functions of
+      the bytes and of at most one such comparison (most_freq) becomes
+      `rasp_table_sort` on the bytes and 512-entry tables, and a
+      `rasp.group_neighbor` whose groups are a running sum of a function of
+      the bytes plus another (dyck's level) `rasp_scan_group_neighbor`.
   }];
   let options = [
     Option<"narrowStorage", "narrow-storage", "bool", /*default=*/"true",
@@ -165,7 +169,8 @@ def RASPEraseDeadKernelCalls
   let summary = "Erase runtime-kernel calls whose outputs nothing reads";
   let description = [{
     The runtime kernels (`rasp_keyed_reduce`, `rasp_byte_table`,
-    `rasp_group_neighbor`, `rasp_scan_group_neighbor`, `rasp_stable_sort`)
+    `rasp_group_neighbor`, `rasp_scan_group_neighbor`, `rasp_stable_sort`,
+    `rasp_table_sort`)
     only read their input buffers and write their output buffers; they
     report no errors. But a `func.call` to an external function is not known
     to be free of effects, so a call stays when folding has made its results

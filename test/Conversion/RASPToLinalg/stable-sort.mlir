@@ -98,3 +98,34 @@ func.func @computed_columns() -> !rasp.sop<!rasp.string> attributes {rasp.vocabu
   %s = rasp.stable_sort %v by %key : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
   return %s : !rasp.sop<!rasp.string>
 }
+
+// -----
+
+// Keys that are a function of the token and of one position comparison
+// (an equal token came before: a byte-table reduction with order lt) and
+// values that are the tokens: one rasp_table_sort call on the input's bytes,
+// the first positions (the comparison's table), and 512-entry key and value
+// tables; order lt (2), ascending (0), one-byte output ids (1). No key
+// column. (The WIDE run has i32 ids: the column sort.)
+// CHECK-LABEL: func.func @table_sort
+// CHECK-NOT:     call @rasp_stable_sort
+// CHECK:         %[[FIRST:.+]] = memref.alloc() : memref<256xi64>
+// CHECK:         call @rasp_byte_table_{{.*}}, %[[FIRST]], %[[FIRST]], %{{.+}}, %c2_i64)
+// CHECK-DAG:     %[[KEYS:.+]] = bufferization.to_buffer %{{.+}} : tensor<512xi64> to memref<512xi64>
+// CHECK-DAG:     %[[VALUES:.+]] = bufferization.to_buffer %{{.+}} : tensor<512xi64> to memref<512xi64>
+// CHECK:         call @rasp_table_sort_c_l_l_l_c(%{{.+}}, %[[FIRST]], %[[KEYS]], %[[VALUES]], %arg4, %c2_i64{{.*}}, %c0_i64{{.*}}, %c1_i64{{.*}})
+// CHECK-NOT:     call @rasp_stable_sort
+// WIDE-LABEL:  func.func @table_sort
+// WIDE-NOT:      rasp_table_sort
+// WIDE:          call @rasp_stable_sort
+func.func @table_sort() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %seen = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %one : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  %repeat = rasp.cmp gt, %seen, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %key = rasp.indicator %repeat : !rasp.sop<i1> -> !rasp.sop<i64>
+  %r = rasp.stable_sort %t by %key : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}

@@ -60,6 +60,12 @@ inline constexpr llvm::StringLiteral kWidenedAttrName = "rasp.widened";
 /// and the table, not an n-element column; everything else fuses it.
 inline constexpr llvm::StringLiteral kByteLookupAttrName = "rasp.byte_lookup";
 
+/// Marks the element-wise generic of a byte-table reduction with an order on
+/// the positions: 1 where positions[bytes[i]] `order` i (the attribute's
+/// value, rasp_byte_table's order code), else 0. The stable sort's table
+/// path takes it as the one bit its tables may depend on besides the byte.
+inline constexpr llvm::StringLiteral kPositionCompareAttrName = "rasp.position_compare";
+
 /// How buffers store string ids: i8 when the table has at most 127 strings
 /// (ids stay non-negative when sign-extended), else i32. Inside the generated
 /// code ids are i32 (getLoweredElementType); only the input, the output and
