@@ -30,31 +30,12 @@ void countAndSum(const uint8_t *key, int64_t n, W weight, V value, uint64_t coun
   }
 }
 
-/// Bools are read as their low bit, ids and ints as stored.
-template <typename T>
-struct Stored {
-  const T *data;
-  uint64_t operator()(int64_t i) const {
-    if constexpr (std::is_same_v<T, int8_t>)
-      return (uint64_t)(data[i] & 1);
-    else
-      return (uint64_t)(int64_t)data[i];
-  }
-};
-struct One {
-  uint64_t operator()(int64_t) const { return 1; }
-};
-/// The positions as values (indices are not stored).
-struct Position {
-  uint64_t operator()(int64_t i) const { return (uint64_t)i; }
-};
-
 template <typename W>
 void withValues(const uint8_t *key, int64_t n, W weight, ColumnKind kind,
                 const MemRef1D *values, uint64_t counts[256], uint64_t sums[256]) {
   switch (kind) {
   case ColumnKind::Absent: {
-    if constexpr (std::is_same_v<W, One>) {
+    if constexpr (std::is_same_v<W, Ones>) {
       uint32_t narrow[256];
       countBytes(key, n, narrow);
       for (int b = 0; b < 256; ++b)
@@ -75,15 +56,15 @@ void withValues(const uint8_t *key, int64_t n, W weight, ColumnKind kind,
     return;
   }
   case ColumnKind::I64:
-    return countAndSum(key, n, weight, Stored<int64_t>{elementsOf<int64_t>(values)}, counts, sums);
+    return countAndSum(key, n, weight, StoredAt<int64_t>{elementsOf<int64_t>(values)}, counts, sums);
   case ColumnKind::I32:
-    return countAndSum(key, n, weight, Stored<int32_t>{elementsOf<int32_t>(values)}, counts, sums);
+    return countAndSum(key, n, weight, StoredAt<int32_t>{elementsOf<int32_t>(values)}, counts, sums);
   case ColumnKind::U8:
-    return countAndSum(key, n, weight, Stored<uint8_t>{elementsOf<uint8_t>(values)}, counts, sums);
+    return countAndSum(key, n, weight, StoredAt<uint8_t>{elementsOf<uint8_t>(values)}, counts, sums);
   case ColumnKind::I8:
-    return countAndSum(key, n, weight, Stored<int8_t>{elementsOf<int8_t>(values)}, counts, sums);
+    return countAndSum(key, n, weight, StoredAt<int8_t>{elementsOf<int8_t>(values)}, counts, sums);
   case ColumnKind::Indices:
-    return countAndSum(key, n, weight, Position{}, counts, sums);
+    return countAndSum(key, n, weight, IndexAt{}, counts, sums);
   default:
     abort(); // the lowering passes no other kinds
   }
@@ -138,16 +119,16 @@ extern "C" void _mlir_ciface_rasp_byte_table(MemRef1D *keyBytes, MemRef1D *keyTa
                                 elementsOf<int64_t>(queryTable), elementsOf<int64_t>(countTable));
     };
     if (maskKind == ColumnKind::Absent)
-      run(One{});
+      run(Ones{});
     else
-      run(Stored<int8_t>{elementsOf<int8_t>(keyMask)});
+      run(StoredAt<int8_t>{elementsOf<int8_t>(keyMask)});
     return;
   }
   uint64_t counts[256] = {}, sums[256] = {};
   if (maskKind == ColumnKind::Absent)
-    withValues(key, n, One{}, valueKind, values, counts, sums);
+    withValues(key, n, Ones{}, valueKind, values, counts, sums);
   else
-    withValues(key, n, Stored<int8_t>{elementsOf<int8_t>(keyMask)}, valueKind, values,
+    withValues(key, n, StoredAt<int8_t>{elementsOf<int8_t>(keyMask)}, valueKind, values,
                counts, sums);
 
   // Query byte c selects the keys whose byte's value equals c's: a join of

@@ -36,25 +36,6 @@ using namespace rasp::kernel;
 
 namespace {
 
-/// A stored column's element i as a uint64: ints sign-extended, bools 0/1.
-template <typename T>
-struct Stored {
-  const T *data;
-  uint64_t operator()(int64_t i) const {
-    if constexpr (std::is_same_v<T, int8_t>)
-      return (uint64_t)(data[i] & 1);
-    else
-      return (uint64_t)(int64_t)data[i];
-  }
-};
-/// No mask: every key (query) takes part.
-struct Ones {
-  uint64_t operator()(int64_t) const { return 1; }
-};
-/// No values: counts only.
-struct NoValues {
-  uint64_t operator()(int64_t) const { return 0; }
-};
 struct NoSums {};
 
 template <typename C, typename S>
@@ -165,10 +146,10 @@ struct GroupNeighbor {
   template <typename F>
   void withGroups(F &&f) const {
     switch (groupKind) {
-    case ColumnKind::I64: return f(Stored<int64_t>{elementsOf<int64_t>(groups)});
-    case ColumnKind::I32: return f(Stored<int32_t>{elementsOf<int32_t>(groups)});
-    case ColumnKind::I8: return f(Stored<int8_t>{elementsOf<int8_t>(groups)});
-    case ColumnKind::U8: return f(Stored<uint8_t>{elementsOf<uint8_t>(groups)});
+    case ColumnKind::I64: return f(StoredAt<int64_t>{elementsOf<int64_t>(groups)});
+    case ColumnKind::I32: return f(StoredAt<int32_t>{elementsOf<int32_t>(groups)});
+    case ColumnKind::I8: return f(StoredAt<int8_t>{elementsOf<int8_t>(groups)});
+    case ColumnKind::U8: return f(StoredAt<uint8_t>{elementsOf<uint8_t>(groups)});
     default: abort(); // the lowering passes stored columns only
     }
   }
@@ -207,13 +188,13 @@ struct GroupNeighbor {
       switch (valueKind) {
       case ColumnKind::Absent: return withOutputs(keyAt, queryAt, NoValues{});
       case ColumnKind::I64:
-        return withOutputs(keyAt, queryAt, Stored<int64_t>{elementsOf<int64_t>(values)});
+        return withOutputs(keyAt, queryAt, StoredAt<int64_t>{elementsOf<int64_t>(values)});
       case ColumnKind::I32:
-        return withOutputs(keyAt, queryAt, Stored<int32_t>{elementsOf<int32_t>(values)});
+        return withOutputs(keyAt, queryAt, StoredAt<int32_t>{elementsOf<int32_t>(values)});
       case ColumnKind::I8:
-        return withOutputs(keyAt, queryAt, Stored<int8_t>{elementsOf<int8_t>(values)});
+        return withOutputs(keyAt, queryAt, StoredAt<int8_t>{elementsOf<int8_t>(values)});
       case ColumnKind::U8:
-        return withOutputs(keyAt, queryAt, Stored<uint8_t>{elementsOf<uint8_t>(values)});
+        return withOutputs(keyAt, queryAt, StoredAt<uint8_t>{elementsOf<uint8_t>(values)});
       default: abort();
       }
     };
@@ -221,14 +202,14 @@ struct GroupNeighbor {
       if (queryMaskKind == ColumnKind::Absent)
         withValues(keyAt, Ones{});
       else
-        withValues(keyAt, Stored<int8_t>{elementsOf<int8_t>(queryMask)});
+        withValues(keyAt, StoredAt<int8_t>{elementsOf<int8_t>(queryMask)});
     };
     if (keyMaskKind == ColumnKind::Absent)
       withQueryMask(Ones{});
     else if (scan)
       withQueryMask(ByteTableMask{scan->bytes, scan->keyMaskTable});
     else
-      withQueryMask(Stored<int8_t>{elementsOf<int8_t>(keyMask)});
+      withQueryMask(StoredAt<int8_t>{elementsOf<int8_t>(keyMask)});
   }
 
   /// The most groups numbered by G - min(G): 2n + 4096 (4 bytes each, so
@@ -268,11 +249,11 @@ struct GroupNeighbor {
         stored[i] = (int64_t)(sum + (uint64_t)offset[b[i]]);
       }
       MemRef1D column = {stored.data(), stored.data(), 0, n, 1};
-      GroupNeighbor stored_ = *this;
-      stored_.groups = &column;
-      stored_.groupKind = ColumnKind::I64;
+      GroupNeighbor withStoredGroups = *this;
+      withStoredGroups.groups = &column;
+      withStoredGroups.groupKind = ColumnKind::I64;
       // The key mask stays a look-up (scan is still set for runPass).
-      stored_.runStored();
+      withStoredGroups.runStored();
       return;
     }
     // The running sum S[i] at the block boundary the pass reaches next.
@@ -351,10 +332,11 @@ struct GroupNeighbor {
 
 } // namespace
 
-extern "C" void _mlir_ciface_rasp_group_neighbor(MemRef1D *groups, MemRef1D *keyMask,
-                                                 MemRef1D *queryMask, MemRef1D *values,
-                                                 MemRef1D *counts, MemRef1D *sums,
-                                                 int64_t kinds, int64_t next) {
+namespace {
+/// The kernel on the arguments both entry points share.
+GroupNeighbor makeKernel(MemRef1D *groups, MemRef1D *keyMask, MemRef1D *queryMask,
+                         MemRef1D *values, MemRef1D *counts, MemRef1D *sums,
+                         int64_t kinds, int64_t next) {
   GroupNeighbor kernel;
   kernel.n = counts->size;
   kernel.next = next != 0;
@@ -370,7 +352,15 @@ extern "C" void _mlir_ciface_rasp_group_neighbor(MemRef1D *groups, MemRef1D *key
   kernel.valueKind = decodeColumnKind(kinds, kNeighborValuesSlot);
   kernel.countKind = decodeColumnKind(kinds, kNeighborCountsSlot);
   kernel.sumKind = decodeColumnKind(kinds, kNeighborSumsSlot);
-  kernel.run();
+  return kernel;
+}
+} // namespace
+
+extern "C" void _mlir_ciface_rasp_group_neighbor(MemRef1D *groups, MemRef1D *keyMask,
+                                                 MemRef1D *queryMask, MemRef1D *values,
+                                                 MemRef1D *counts, MemRef1D *sums,
+                                                 int64_t kinds, int64_t next) {
+  makeKernel(groups, keyMask, queryMask, values, counts, sums, kinds, next).run();
 }
 
 extern "C" void _mlir_ciface_rasp_scan_group_neighbor(
@@ -379,22 +369,10 @@ extern "C" void _mlir_ciface_rasp_scan_group_neighbor(
     int64_t kinds, int64_t next) {
   ScanGroups scan = {elementsOf<uint8_t>(bytes), elementsOf<int64_t>(stepTable),
                      elementsOf<int64_t>(offsetTable), elementsOf<int64_t>(keyMaskTable)};
-  GroupNeighbor kernel;
-  kernel.n = counts->size;
-  kernel.next = next != 0;
+  GroupNeighbor kernel =
+      makeKernel(bytes, keyMaskTable, queryMask, values, counts, sums, kinds, next);
   kernel.scan = &scan;
-  kernel.groups = bytes;
-  kernel.keyMask = keyMaskTable;
-  kernel.queryMask = queryMask;
-  kernel.values = values;
-  kernel.counts = counts;
-  kernel.sums = sums;
   kernel.groupKind = ColumnKind::U8;
-  kernel.keyMaskKind = decodeColumnKind(kinds, kNeighborKeyMaskSlot);
-  kernel.queryMaskKind = decodeColumnKind(kinds, kNeighborQueryMaskSlot);
-  kernel.valueKind = decodeColumnKind(kinds, kNeighborValuesSlot);
-  kernel.countKind = decodeColumnKind(kinds, kNeighborCountsSlot);
-  kernel.sumKind = decodeColumnKind(kinds, kNeighborSumsSlot);
   kernel.run();
 }
 

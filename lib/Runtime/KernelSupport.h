@@ -1,8 +1,8 @@
 //===- KernelSupport.h - Shared pieces of the runtime kernels ---*- C++ -*-===//
 //
-// What rasp_keyed_reduce, rasp_stable_sort and rasp_group_neighbor share: the
-// C interface's view of a rank-1 memref descriptor, O(n) scratch vectors
-// from the buffer cache, and the histogram of byte keys. Private to
+// What the runtime kernels share: the C interface's view of a rank-1 memref
+// descriptor, O(n) scratch vectors from the buffer cache, the per-position
+// readers of their typed loops, and the histogram of byte keys. Private to
 // lib/Runtime.
 //
 //===----------------------------------------------------------------------===//
@@ -13,6 +13,7 @@
 #include "rasp/Runtime/BufferCache.h"
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 namespace rasp::kernel {
@@ -35,6 +36,31 @@ template <typename T>
 T *elementsOf(const MemRef1D *memref) {
   return static_cast<T *>(memref->aligned) + memref->offset;
 }
+
+/// Readers of one uint64 per position, for the kernels' typed loops.
+/// A stored column: bools as their low bit, ints and ids sign-extended.
+template <typename T>
+struct StoredAt {
+  const T *data;
+  uint64_t operator()(int64_t i) const {
+    if constexpr (std::is_same_v<T, int8_t>)
+      return (uint64_t)(data[i] & 1);
+    else
+      return (uint64_t)(int64_t)data[i];
+  }
+};
+/// The positions themselves (indices are not stored).
+struct IndexAt {
+  uint64_t operator()(int64_t i) const { return (uint64_t)i; }
+};
+/// No mask: every key (query) takes part.
+struct Ones {
+  uint64_t operator()(int64_t) const { return 1; }
+};
+/// No values: counts only.
+struct NoValues {
+  uint64_t operator()(int64_t) const { return 0; }
+};
 
 /// counts[b] = how many of the n bytes equal b. Four interleaved tables:
 /// consecutive equal keys do not wait on each other's increment.

@@ -137,17 +137,6 @@ struct Stored {
   }
 };
 
-struct IndexAt {
-  uint64_t operator()(int64_t i) const { return (uint64_t)i; }
-};
-/// The weight of every key without a key mask.
-struct Ones {
-  uint64_t operator()(int64_t) const { return 1; }
-};
-/// No values: counts only.
-struct NoValues {
-  uint64_t operator()(int64_t) const { return 0; }
-};
 
 /// Calls f with the typed reader of a key or query column.
 template <typename F>
