@@ -58,7 +58,7 @@ bool isElementwiseOfInputs(linalg::GenericOp generic) {
   // A byte look-up's extract reads a 256-entry table at a byte: in bounds.
   bool byteLookup = generic->hasAttr(rasp::kByteLookupAttrName);
   for (Operation &op : generic.getBody()->getOperations())
-    if (!isTotal(op) && !(byteLookup && isa<tensor::ExtractOp, arith::IndexCastUIOp>(op)))
+    if (!isTotal(op) && !(byteLookup && isa<tensor::ExtractOp>(op)))
       return false;
   return true;
 }
@@ -75,7 +75,7 @@ Value ByteDomainEvaluator::evaluate(Value tensor, unsigned depth) {
   if (!type || type.getRank() != 1)
     return Value();
   Value result;
-  int64_t domain = withBit ? 2 * kBytes : kBytes;
+  int64_t domain = getDomainSize();
   auto setBytes = [&](Value column) {
     if (bytes && bytes != column)
       return false;
@@ -133,7 +133,7 @@ Value ByteDomainEvaluator::getTable(Value tensor) {
   if (!element.isSignlessInteger() || element.getIntOrFloatBitWidth() > 64)
     return Value();
   Type i64 = builder.getI64Type();
-  int64_t domain = withBit ? 2 * kBytes : kBytes;
+  int64_t domain = getDomainSize();
   auto staticType = RankedTensorType::get({domain}, element);
   Value table = tensor::CastOp::create(builder, loc, staticType, onAllBytes);
   if (element == i64)

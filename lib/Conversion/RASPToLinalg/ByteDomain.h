@@ -41,6 +41,9 @@ public:
   mlir::Operation *getBit() const { return bit; }
 
 private:
+  /// 256 bytes, or each byte with the bit false and true.
+  int64_t getDomainSize() const { return withBit ? 512 : 256; }
+
   /// `tensor` computed on the domain (tensor<?xT> of 256 or 512 elements).
   mlir::Value evaluate(mlir::Value tensor, unsigned depth);
 
