@@ -19,7 +19,8 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            " byte-tables=" + (options.byteTables ? "true" : "false") +
            "},canonicalize,"
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
-           "func.func(rasp-fuse-streams,rasp-fuse-elementwise-into-extract),"
+           "func.func(rasp-fuse-streams,rasp-stream-last-value,"
+           "rasp-fuse-elementwise-into-extract),"
            "canonicalize,cse,func.func(rasp-erase-dead-kernel-calls),canonicalize";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
@@ -41,12 +42,14 @@ std::string rasp::getStagePipeline(LoweringStage stage,
     // Parallel query blocks become OpenMP worksharing loops (the JIT loads
     // libomp). memref lowering must precede scf-to-cf once scf-to-openmp has
     // made alloca scopes. ipowi has no LLVM intrinsic: math-to-funcs first.
+    // Bool memory as bytes lets LLVM vectorize loops over bool columns.
     return "lower-affine,convert-scf-to-openmp,finalize-memref-to-llvm,"
            "convert-math-to-funcs{convert-ctlz=false},"
            "convert-scf-to-cf,expand-strided-metadata,finalize-memref-to-llvm,"
            "convert-math-to-llvm,convert-arith-to-llvm,convert-index-to-llvm,"
            "convert-cf-to-llvm,convert-func-to-llvm,convert-openmp-to-llvm,"
-           "convert-ub-to-llvm,reconcile-unrealized-casts,canonicalize";
+           "convert-ub-to-llvm,reconcile-unrealized-casts,canonicalize,"
+           "rasp-widen-bool-memory";
   }
   return "";
 }
@@ -108,7 +111,9 @@ void rasp::registerRASPPipelines() {
                 "rasp-optimize-selects (unless rewrite=false), then lower rasp "
                 "to linalg on tensors: one fused generic per aggregate / "
                 "selector_width, element-wise maps and running sums fused "
-                "(rasp-fuse-streams), gathers reading narrow inputs directly "
+                "(rasp-fuse-streams), outputs read only at the last position "
+                "kept as one value (rasp-stream-last-value), gathers reading "
+                "narrow inputs directly "
                 "(rasp-fuse-elementwise-into-extract)",
                 LoweringStage::Linalg);
   registerStage("rasp-to-affine",

@@ -164,6 +164,30 @@ def RASPFuseElementwiseIntoExtract
                            "mlir::tensor::TensorDialect"];
 }
 
+def RASPStreamLastValue : Pass<"rasp-stream-last-value", "mlir::func::FuncOp"> {
+  let summary = "Keep only the last position of a stream output read only there";
+  let description = [{
+    `aggregate(select(indices, length - 1, ==), v)` reads v at the last
+    position only (shuffle_dyck2's `ends_balanced`). When v is computed in
+    a stream that runs in order (a running sum's loop, after
+    rasp-fuse-streams), the loop still stored v at every position: an n-byte
+    buffer written in full, faulted in page by page, for one read.
+
+    This pass gives such an output (identity-indexed, not read by the body,
+    every user a `tensor.extract` at `tensor.dim - 1` of the loop's own
+    length) a 0-d output instead. The body yields the same value at every
+    position and the last write wins, so the extract reads the value at
+    n - 1 exactly; the 0-d output starts at zero so that nothing undefined
+    is read when n = 0 (no extract executes then). Parallel loops are left
+    alone: rasp-fuse-elementwise-into-extract recomputes their value at the
+    extracted position instead, and making them run in order would stop
+    their vectorization.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::linalg::LinalgDialect",
+                           "mlir::tensor::TensorDialect"];
+}
+
 def RASPEraseDeadKernelCalls
     : Pass<"rasp-erase-dead-kernel-calls", "mlir::func::FuncOp"> {
   let summary = "Erase runtime-kernel calls whose outputs nothing reads";
@@ -185,6 +209,27 @@ def RASPEraseDeadKernelCalls
     arguments read) then die in canonicalization.
   }];
   let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
+def RASPWidenBoolMemory : Pass<"rasp-widen-bool-memory", "mlir::ModuleOp"> {
+  let summary = "Load and store bools (i1) in memory as bytes (i8)";
+  let description = [{
+    rasp keeps bool columns (outputs such as shuffle_dyck2's, masks, the
+    tokens == "a" maps) in memrefs of i1, one byte per element. LLVM's loop
+    vectorizer does not widen loads and stores of i1: a vector of i1 is
+    packed in bits, not bytes, so it scalarizes them. A loop that writes a
+    bool column then stores a byte at a time (shuffle_dyck2's output: 7 ms
+    for 10^7 positions of one loop-invariant value; tokens == "a": 32
+    extracts and 32 stores per vector of 32 compares).
+
+    This pass, on the LLVM dialect, rewrites every `llvm.store` of an i1
+    into a `zext` to i8 and a store of the byte, and every `llvm.load` of an
+    i1 into a load of the byte and a `trunc`. The address computations are
+    unchanged (an i1 element takes a byte). The byte layout is the one the
+    JIT's callers already use (0 or 1 per element), and every bool load of
+    the module reads a byte written by such a store or by the caller.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
 def RASPFuseStreams : Pass<"rasp-fuse-streams", "mlir::func::FuncOp"> {
