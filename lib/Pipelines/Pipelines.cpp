@@ -21,7 +21,8 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            "linalg-fuse-elementwise-ops,canonicalize,cse,"
            "func.func(rasp-fuse-streams,rasp-stream-last-value,"
            "rasp-fuse-elementwise-into-extract),"
-           "canonicalize,cse,func.func(rasp-erase-dead-kernel-calls),canonicalize";
+           "canonicalize,cse,func.func(rasp-merge-kernel-calls,"
+           "rasp-erase-dead-kernel-calls),canonicalize";
   case LoweringStage::Affine:
     // Empty-tensor elimination lets the last generic write straight into the
     // caller's output buffer; deallocation frees the O(n) temporaries. The

@@ -4,14 +4,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "rasp/Conversion/Passes.h"
-#include "rasp/Runtime/ByteTable.h"
-#include "rasp/Runtime/GroupNeighbor.h"
-#include "rasp/Runtime/KeyedReduce.h"
-#include "rasp/Runtime/StableSort.h"
-#include "rasp/Runtime/TableSort.h"
+#include "KernelCallNames.h"
 
-#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "rasp/Conversion/Passes.h"
+
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 
 namespace rasp {
@@ -20,20 +16,9 @@ namespace rasp {
 } // namespace rasp
 
 using namespace mlir;
+using rasp::lowering::isKernelCall;
 
 namespace {
-
-/// A call of one of the runtime kernels, which read their inputs, write
-/// their outputs and do nothing else.
-bool isKernelCall(func::CallOp call) {
-  for (const char *prefix : {rasp::kKeyedReduceFunctionName, rasp::kByteTableFunctionName,
-                             rasp::kGroupNeighborFunctionName,
-                             rasp::kScanGroupNeighborFunctionName,
-                             rasp::kStableSortFunctionName, rasp::kTableSortFunctionName})
-    if (call.getCallee().starts_with(prefix))
-      return true;
-  return false;
-}
 
 /// Nothing reads what `call` writes: each of its buffers that it could
 /// write is an allocation only it uses. Function arguments (the caller's

@@ -169,7 +169,20 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
   struct ByteDomainColumn {
     Value bytes;
     Value table;
+    /// The table is the identity (the column is the bytes, widened).
+    bool identity = false;
   };
+
+  /// The identity table of a widened byte column: byte b at b,
+  /// sign-extended as the widening does.
+  static Value buildIdentityTable(OpBuilder &b, Location loc) {
+    SmallVector<int64_t> identity;
+    for (int64_t byte = 0; byte < kByteTableSize; ++byte)
+      identity.push_back((int64_t)(int8_t)(uint8_t)byte);
+    auto tableType = RankedTensorType::get({kByteTableSize}, b.getI64Type());
+    return arith::ConstantOp::create(
+        b, loc, tableType, DenseIntElementsAttr::get(tableType, ArrayRef(identity)));
+  }
 
   /// The byte column behind a key or query column, if any: a widened byte
   /// column (a small table's string ids; a kernel's one-byte output) is its
@@ -184,13 +197,7 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     if (Value narrow = getNarrowColumn(operand.tensor)) {
       if (!llvm::cast<RankedTensorType>(narrow.getType()).getElementType().isInteger(8))
         return std::nullopt;
-      SmallVector<int64_t> identity;
-      for (int64_t byte = 0; byte < kByteTableSize; ++byte)
-        identity.push_back((int64_t)(int8_t)(uint8_t)byte);
-      auto tableType = RankedTensorType::get({kByteTableSize}, b.getI64Type());
-      Value table = arith::ConstantOp::create(
-          b, loc, tableType, DenseIntElementsAttr::get(tableType, ArrayRef(identity)));
-      return ByteDomainColumn{narrow, table};
+      return ByteDomainColumn{narrow, buildIdentityTable(b, loc), /*identity=*/true};
     }
     if (auto generic = operand.tensor.getDefiningOp<linalg::GenericOp>())
       if (generic->hasAttr(kByteLookupAttrName)) {
@@ -294,6 +301,23 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
         hasValues ? getIntConstant(op.getValues()) : std::nullopt;
     bool kernelSums = hasValues && !constantValue;
     Attribute callSite = getCallSite(rewriter, op);
+    // Counts times a constant value, where the op has one.
+    auto withSums = [&](Value countTensor) {
+      if (!hasValues)
+        return std::make_pair(countTensor, countTensor);
+      Value sumTensor = buildElementwise(
+          rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
+          [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
+            return arith::MulIOp::create(
+                b, l, s[0], arith::ConstantIntOp::create(b, l, i64, *constantValue));
+          },
+          state);
+      return std::make_pair(countTensor, sumTensor);
+    };
+    if (op.getKeyMask() && !kernelSums && *order == kNoOrder)
+      if (Value joined = joinMaskedHistogram(rewriter, loc, op, adaptor, *key, *query,
+                                             callSite))
+        return withSums(buildByteLookup(rewriter, loc, n, query->bytes, joined));
 
     auto tableType = MemRefType::get({kByteTableSize}, i64);
     Value countTable = memref::AllocOp::create(rewriter, loc, tableType);
@@ -335,24 +359,129 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
           rewriter, loc, RankedTensorType::get({kByteTableSize}, i64), buffer,
           /*restrict=*/rewriter.getUnitAttr());
     };
-    Value countTensor =
-        *order == kNoOrder
-            ? buildByteLookup(rewriter, loc, n, query->bytes, readTable(countTable))
-            : buildPositionCompare(rewriter, loc, n, query->bytes, readTable(countTable),
-                                   *order);
-    if (!hasValues)
-      return std::make_pair(countTensor, countTensor);
-    Value sumTensor =
-        kernelSums
-            ? buildByteLookup(rewriter, loc, n, query->bytes, readTable(sumTable))
-            : buildElementwise(
-                  rewriter, loc, n, {{countTensor, Attribute(), i64}}, i64,
-                  [&](OpBuilder &b, Location l, ArrayRef<Value> s) -> Value {
-                    return arith::MulIOp::create(
-                        b, l, s[0], arith::ConstantIntOp::create(b, l, i64, *constantValue));
-                  },
-                  state);
-    return std::make_pair(countTensor, sumTensor);
+    Value countTensor;
+    if (*order == kNoOrder) {
+      countTensor = buildByteLookup(rewriter, loc, n, query->bytes, readTable(countTable));
+    } else {
+      countTensor = buildPositionCompare(rewriter, loc, n, query->bytes,
+                                         readTable(countTable), *order);
+      // Every key selectable, equal bytes: the first (last) position of
+      // each byte is its first (last) occurrence, where the comparison
+      // with the position itself fails, and nowhere else.
+      if ((*order == kByteTableOrderLt || *order == kByteTableOrderGt) &&
+          !op.getKeyMask() && key->identity && query->identity &&
+          key->bytes == query->bytes)
+        countTensor.getDefiningOp()->setAttr(kPositionCompareExtremeAttrName,
+                                             rewriter.getUnitAttr());
+    }
+    if (kernelSums)
+      return std::make_pair(
+          countTensor, buildByteLookup(rewriter, loc, n, query->bytes, readTable(sumTable)));
+    return withSums(countTensor);
+  }
+
+  /// A per-byte count table of `bytes` (tensor<256xi64>): one rasp_byte_table
+  /// call joining the bytes with themselves.
+  Value buildByteHistogram(ConversionPatternRewriter &rewriter, Location loc,
+                           KeyedReduceOp op, Value bytes, Attribute callSite) const {
+    Type i64 = rewriter.getI64Type();
+    auto tableType = MemRefType::get({kByteTableSize}, i64);
+    Value histogram = memref::AllocOp::create(rewriter, loc, tableType);
+    Value bytesBuffer = getReadOnlyBuffer(rewriter, loc, bytes, callSite);
+    Value identity =
+        getReadOnlyBuffer(rewriter, loc, buildIdentityTable(rewriter, loc), callSite);
+    SmallVector<Value> args = {bytesBuffer, identity, identity, bytesBuffer, bytesBuffer,
+                               histogram, histogram,
+                               arith::ConstantIntOp::create(rewriter, loc, i64, 0),
+                               arith::ConstantIntOp::create(rewriter, loc, i64, kNoOrder)};
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kByteTableFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+    return bufferization::ToTensorOp::create(
+        rewriter, loc, RankedTensorType::get({kByteTableSize}, i64), histogram,
+        /*restrict=*/rewriter.getUnitAttr());
+  }
+
+  /// A key mask that is a function of the key bytes and at most one extreme
+  /// position comparison on them (hist2's `not seen_before`: a token's first
+  /// occurrence) selects, of the c positions of byte b, mask(b, 0) times the
+  /// one where the comparison fails and mask(b, 1) times the c - 1 others.
+  /// The masked per-byte counts then follow from the byte histogram, and
+  /// the join with the queries is a 256 x 256 loop: no n-element mask
+  /// column, no pass over it, and the comparison's own position table dies.
+  /// Returns the joined table (tensor<256xi64>: the count each query byte
+  /// selects), or null when the mask is not such a function.
+  Value joinMaskedHistogram(ConversionPatternRewriter &rewriter, Location loc,
+                            KeyedReduceOp op, OpAdaptor adaptor,
+                            const ByteDomainColumn &key, const ByteDomainColumn &query,
+                            Attribute callSite) const {
+    Value maskTensor = getMapOperand(op.getKeyMask(), adaptor.getKeyMask()).tensor;
+    if (!maskTensor)
+      return Value();
+    OpBuilder::InsertionGuard guard(rewriter);
+    ByteDomainEvaluator evaluator(rewriter, loc, /*withBit=*/true);
+    Value mask = evaluator.getTable(maskTensor);
+    if (!mask || evaluator.getBytes() != key.bytes ||
+        (evaluator.getBit() &&
+         !evaluator.getBit()->hasAttr(kPositionCompareExtremeAttrName)))
+      return Value();
+
+    Type i64 = rewriter.getI64Type();
+    MLIRContext *ctx = rewriter.getContext();
+    auto tableType = RankedTensorType::get({kByteTableSize}, i64);
+    auto half = [&](int64_t offset) -> Value {
+      return tensor::ExtractSliceOp::create(rewriter, loc, tableType, mask, ValueRange{},
+                                            ValueRange{}, ValueRange{},
+                                            ArrayRef<int64_t>{offset},
+                                            ArrayRef<int64_t>{kByteTableSize},
+                                            ArrayRef<int64_t>{1});
+    };
+    Value histogram = buildByteHistogram(rewriter, loc, op, key.bytes, callSite);
+    Value maskAtExtreme = half(0), maskElsewhere = half(kByteTableSize);
+    AffineMap identity = AffineMap::getMultiDimIdentityMap(1, ctx);
+    Value init = tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{kByteTableSize}, i64);
+    // masked[b] = c > 0 ? mask(b, 0) + mask(b, 1) * (c - 1) : 0, c = count[b].
+    Value masked =
+        linalg::GenericOp::create(
+            rewriter, loc, TypeRange{tableType},
+            ValueRange{histogram, maskAtExtreme, maskElsewhere}, ValueRange{init},
+            SmallVector<AffineMap>(4, identity),
+            ArrayRef<utils::IteratorType>{utils::IteratorType::parallel},
+            [&](OpBuilder &b, Location l, ValueRange args) {
+              Value zero = arith::ConstantIntOp::create(b, l, i64, 0);
+              Value one = arith::ConstantIntOp::create(b, l, i64, 1);
+              Value others = arith::SubIOp::create(b, l, args[0], one);
+              Value count = arith::AddIOp::create(
+                  b, l, args[1], arith::MulIOp::create(b, l, args[2], others));
+              Value occurs =
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, args[0], zero);
+              linalg::YieldOp::create(b, l,
+                                      arith::SelectOp::create(b, l, occurs, count, zero)
+                                          .getResult());
+            })
+            .getResult(0);
+    // joined[q] = sum over key bytes k with keyTable[k] == queryTable[q] of
+    // masked[k].
+    AffineMap byQuery = AffineMap::get(2, 0, {getAffineDimExpr(0, ctx)}, ctx);
+    AffineMap byKey = AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx);
+    Value zero = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+    Value zeros = linalg::FillOp::create(rewriter, loc, ValueRange{zero}, ValueRange{init})
+                      .getResult(0);
+    return linalg::GenericOp::create(
+               rewriter, loc, TypeRange{tableType},
+               ValueRange{query.table, key.table, masked}, ValueRange{zeros},
+               ArrayRef<AffineMap>{byQuery, byKey, byKey, byQuery},
+               ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
+                                             utils::IteratorType::reduction},
+               [&](OpBuilder &b, Location l, ValueRange args) {
+                 Value equal = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                                     args[0], args[1]);
+                 Value term = arith::SelectOp::create(
+                     b, l, equal, args[2], arith::ConstantIntOp::create(b, l, i64, 0));
+                 linalg::YieldOp::create(b, l,
+                                         arith::AddIOp::create(b, l, args[3], term).getResult());
+               })
+        .getResult(0);
   }
 
   /// The mean of a constant int c is c wherever any key is selected: the

@@ -164,6 +164,29 @@ def RASPFuseElementwiseIntoExtract
                            "mlir::tensor::TensorDialect"];
 }
 
+def RASPMergeKernelCalls : Pass<"rasp-merge-kernel-calls", "mlir::func::FuncOp"> {
+  let summary = "Make one runtime-kernel call of identical calls";
+  let description = [{
+    Lowerings that need a kernel's result emit their own call: hist2's
+    masked count of counts needs the byte histogram of the tokens, which
+    the histogram before it already computed (`rasp_byte_table` over the
+    same bytes with the same tables). Calls are not CSE'd (they write
+    memory), so each made its own pass over the n tokens.
+
+    This pass replaces a later call of a runtime kernel by an earlier one
+    in the same block when both call the same function, read the same
+    values (the same tensors through read-only `to_buffer`, the same
+    scalars) and write fresh allocations in the same places, each read by
+    one `to_tensor` after its call: the later call's reads become the
+    earlier's, and the later call and its buffers go. The kernels only read
+    their inputs and write their outputs (rasp-erase-dead-kernel-calls
+    relies on the same), and tensors do not change, so the outputs are
+    equal.
+  }];
+  let dependentDialects = ["mlir::bufferization::BufferizationDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
 def RASPStreamLastValue : Pass<"rasp-stream-last-value", "mlir::func::FuncOp"> {
   let summary = "Keep only the last position of a stream output read only there";
   let description = [{

@@ -65,6 +65,75 @@ func.func @count_of_counts() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a
 
 // -----
 
+// hist2 itself: the key mask is a function of the token and of whether it
+// is the token's first occurrence (the seen_before comparison, marked
+// extreme), so the masked per-byte counts follow from a byte histogram:
+// c > 0 ? mask(b, first) + mask(b, repeat) * (c - 1) : 0, joined with the
+// query tables in a 256 x 256 loop. No mask column, no call with a mask;
+// the first-position call and its comparison are left for canonicalization
+// and rasp-erase-dead-kernel-calls to remove.
+// CHECK-LABEL: func.func @first_occurrence_count_of_counts
+// CHECK:         call @rasp_byte_table_c_l_l_c_c_l_l(
+// CHECK:         %[[COUNTS:.+]] = bufferization.to_tensor
+// CHECK:         linalg.generic {{.*}} attrs = {rasp.position_compare = 2 : i64, rasp.position_compare_extreme}
+// CHECK:         %[[TABLE:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<512xi1>) outs(%{{.+}} : tensor<512xi64>)
+// CHECK:         call @rasp_byte_table_c_l_l_c_c_l_l(
+// CHECK:         %[[HIST:.+]] = bufferization.to_tensor
+// CHECK-DAG:     %[[AT_FIRST:.+]] = tensor.extract_slice %[[TABLE]][0] [256] [1]
+// CHECK-DAG:     %[[AT_REPEAT:.+]] = tensor.extract_slice %[[TABLE]][256] [256] [1]
+// CHECK:         %[[MASKED:.+]] = linalg.generic {{.*}} ins(%[[HIST]], %[[AT_FIRST]], %[[AT_REPEAT]] : tensor<256xi64>, tensor<256xi64>, tensor<256xi64>)
+// CHECK:           arith.subi
+// CHECK:           arith.muli
+// CHECK:           arith.addi
+// CHECK:           arith.cmpi sgt
+// CHECK:           arith.select
+// CHECK:         %[[JOINED:.+]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[COUNTS]], %[[COUNTS]], %[[MASKED]] : tensor<256xi64>, tensor<256xi64>, tensor<256xi64>)
+// CHECK:           arith.cmpi eq
+// CHECK:           arith.select
+// CHECK:           arith.addi
+// CHECK:         linalg.generic {{.*}} ins(%arg0 : tensor<?xi8>) {{.*}} attrs = {rasp.byte_lookup}
+// CHECK:           tensor.extract %[[JOINED]]
+// CHECK-NOT:     memref<?xi1>
+// CHECK:         return
+// OFF-LABEL:   func.func @first_occurrence_count_of_counts
+// OFF:           call @rasp_keyed_reduce
+func.func @first_occurrence_count_of_counts() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %counts = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+  %earlier = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %one : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  %seen = rasp.cmp gt, %earlier, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %first = rasp.not %seen : !rasp.sop<i1> -> !rasp.sop<i1>
+  %r = rasp.keyed_reduce equal(%counts : !rasp.sop<i64>) to(%counts : !rasp.sop<i64>) key_mask %first : !rasp.sop<i1> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
+// The same with `<=`: the comparison holds at every position, it is not
+// marked extreme, and the mask column goes to the kernel.
+// CHECK-LABEL: func.func @at_or_before_count_of_counts
+// CHECK:         linalg.generic {{.*}} attrs = {rasp.position_compare = 4 : i64}
+// CHECK:         call @rasp_byte_table_c_l_l_b_c_l_l(
+// CHECK-NOT:     tensor<512xi64>
+// CHECK:         return
+func.func @at_or_before_count_of_counts() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %counts = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) -> !rasp.sop<i64>
+  %earlier = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order le(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %one : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  %seen = rasp.cmp gt, %earlier, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %first = rasp.not %seen : !rasp.sop<i1> -> !rasp.sop<i1>
+  %r = rasp.keyed_reduce equal(%counts : !rasp.sop<i64>) to(%counts : !rasp.sop<i64>) key_mask %first : !rasp.sop<i1> -> !rasp.sop<i64>
+  return %r : !rasp.sop<i64>
+}
+
+// -----
+
 // seen_before (`aggregate(same and earlier, 1, 0)`): only "any key
 // selected" matters, so the kernel writes each byte's first position
 // (order lt: 2) and query i selects a key exactly where that position is

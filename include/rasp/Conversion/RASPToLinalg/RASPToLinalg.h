@@ -66,6 +66,15 @@ inline constexpr llvm::StringLiteral kByteLookupAttrName = "rasp.byte_lookup";
 /// path takes it as the one bit its tables may depend on besides the byte.
 inline constexpr llvm::StringLiteral kPositionCompareAttrName = "rasp.position_compare";
 
+/// Marks a kPositionCompareAttrName generic that is 0 at exactly one
+/// position per byte that occurs (its first occurrence for `lt`, its last
+/// for `gt`) and 1 at the others: the reduction it came from had the same
+/// byte column as keys and queries, compared for equality, and no key mask
+/// (seen_before). A function of (byte, this bit) then has per-byte counts
+/// that follow from the byte histogram alone.
+inline constexpr llvm::StringLiteral kPositionCompareExtremeAttrName =
+    "rasp.position_compare_extreme";
+
 /// How buffers store string ids: i8 when the table has at most 127 strings
 /// (ids stay non-negative when sign-extended), else i32. Inside the generated
 /// code ids are i32 (getLoweredElementType); only the input, the output and
