@@ -1,7 +1,8 @@
 //===- TableSort.cpp - rasp.stable_sort over a byte column's values -------===//
 //
 // See rasp/Runtime/TableSort.h. Two passes over the bytes: count the codes,
-// then scatter each position's value to its key's bucket.
+// then scatter each position's value to its key's bucket; one (the scatter)
+// when the codes' counts follow from the byte histogram.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,13 +37,48 @@ struct NoBit {
   uint32_t operator()(uint8_t, int64_t) const { return 0; }
 };
 
-template <typename T, typename B>
-void sortByCodes(const uint8_t *bytes, int64_t n, B bit, const int64_t *keys,
-                 const int64_t *values, T *out, bool descending) {
-  constexpr int kCodes = (int)kTableSortCodes;
-  int64_t count[kCodes] = {};
+/// The bit "visited before", in the order the positions are visited.
+struct SeenBefore {
+  bool seen[256] = {};
+  uint32_t operator()(uint8_t b, int64_t) {
+    bool before = seen[b];
+    seen[b] = true;
+    return before;
+  }
+};
+/// The bit "visited again later", from the histogram: set until the byte's
+/// last visit.
+struct MoreToCome {
+  int64_t remaining[256];
+  explicit MoreToCome(const int64_t *histogram) {
+    std::copy(histogram, histogram + 256, remaining);
+  }
+  uint32_t operator()(uint8_t b, int64_t) { return --remaining[b] != 0; }
+};
+
+/// Counts of each code: one pass over the positions.
+template <typename B>
+void countCodes(const uint8_t *bytes, int64_t n, B bit, int64_t *count) {
   for (int64_t i = 0; i < n; ++i)
     ++count[bytes[i] + 256 * bit(bytes[i], i)];
+}
+
+/// Counts of each code when exactly one position per occurring byte has
+/// the bit clear: from the histogram, no pass.
+void countCodesOfOccurrences(const int64_t *histogram, int64_t *count) {
+  for (int b = 0; b < 256; ++b) {
+    count[b] = histogram[b] > 0;
+    count[b + 256] = histogram[b] > 0 ? histogram[b] - 1 : 0;
+  }
+}
+
+/// Orders the codes by key and writes each position's value to its place:
+/// `count` holds each code's number of positions, `bit` is called once per
+/// position in the order they are visited.
+template <typename T, typename B>
+void placeByCodes(const uint8_t *bytes, int64_t n, B bit, const int64_t *count,
+                  const int64_t *keys, const int64_t *values, T *out, bool descending) {
+  constexpr int kCodes = (int)kTableSortCodes;
   // The codes that occur, by key (descending: largest first); codes with
   // equal keys share a bucket, so ties stay in position order.
   int codes[kCodes], numCodes = 0;
@@ -94,25 +130,38 @@ extern "C" void _mlir_ciface_rasp_table_sort(MemRef1D *bytes, MemRef1D *position
   const uint8_t *b = elementsOf<uint8_t>(bytes);
   const int64_t *keys = elementsOf<int64_t>(keyTable);
   const int64_t *values = elementsOf<int64_t>(valueTable);
+  int64_t n = bytes->size;
   auto withOut = [&](auto bit) {
+    int64_t count[kTableSortCodes] = {};
+    if (order == kTableSortNotFirst || order == kTableSortNotLast)
+      countCodesOfOccurrences(elementsOf<int64_t>(positions), count);
+    else
+      countCodes(b, n, bit, count);
+    bool down = descending != 0;
     switch (outBytes) {
     case 1:
-      return sortByCodes(b, bytes->size, bit, keys, values, elementsOf<uint8_t>(out),
-                         descending != 0);
+      return placeByCodes(b, n, bit, count, keys, values, elementsOf<uint8_t>(out), down);
     case 4:
-      return sortByCodes(b, bytes->size, bit, keys, values, elementsOf<uint32_t>(out),
-                         descending != 0);
+      return placeByCodes(b, n, bit, count, keys, values, elementsOf<uint32_t>(out), down);
     case 8:
-      return sortByCodes(b, bytes->size, bit, keys, values, elementsOf<uint64_t>(out),
-                         descending != 0);
+      return placeByCodes(b, n, bit, count, keys, values, elementsOf<uint64_t>(out), down);
     default:
       abort(); // the lowering passes 1, 4 or 8
     }
   };
-  if (order == kNoOrder)
+  const int64_t *p = elementsOf<int64_t>(positions);
+  if (order == kTableSortNotFirst || order == kTableSortNotLast) {
+    // Visited forward, "not the first" is "seen before"; backward, it is
+    // "more to come" (and the other way round for "not the last").
+    if ((order == kTableSortNotFirst) != (descending != 0))
+      withOut(SeenBefore{});
+    else
+      withOut(MoreToCome{p});
+  } else if (order == kNoOrder) {
     withOut(NoBit{});
-  else
-    withOut(Bit{elementsOf<int64_t>(positions), order});
+  } else {
+    withOut(Bit{p, order});
+  }
 }
 
 void *rasp::getTableSortKernelAddress() {

@@ -19,6 +19,14 @@
 // op's `>` on (key, index)).
 // No key or value column is ever stored.
 //
+// With `order` kTableSortNotFirst (kTableSortNotLast), `positions` is the
+// byte histogram instead and the bit says that position i is not the first
+// (last) occurrence of its byte: what positions[bytes[i]] < i (> i) says
+// when positions holds each byte's first (last) position. The code counts
+// then follow from the histogram (one position per occurring byte has the
+// bit clear), and the kernel finds each position's bit as it visits them:
+// a single pass, and no first-position table to compute.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef RASP_RUNTIME_TABLESORT_H
@@ -32,6 +40,11 @@ inline constexpr const char *kTableSortFunctionName = "rasp_table_sort";
 
 /// Entries of key_table and value_table.
 inline constexpr int64_t kTableSortCodes = 512;
+
+/// `order` codes whose bit is "not the first / last occurrence of the
+/// byte", `positions` being the byte histogram (distinct from
+/// rasp_byte_table's order codes and kNoOrder).
+inline constexpr int64_t kTableSortNotFirst = 16, kTableSortNotLast = 17;
 
 /// The kernel itself (exported for the JIT's symbol table).
 void *getTableSortKernelAddress();

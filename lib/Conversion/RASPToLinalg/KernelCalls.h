@@ -12,6 +12,7 @@
 #ifndef RASP_LIB_CONVERSION_RASPTOLINALG_KERNELCALLS_H
 #define RASP_LIB_CONVERSION_RASPTOLINALG_KERNELCALLS_H
 
+#include "KernelCallNames.h"
 #include "LoweringUtils.h"
 
 #include "rasp/Runtime/ByteTable.h"
@@ -65,12 +66,7 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
                                Operation *op) {
     int64_t calls = 0;
     op->getParentOfType<func::FuncOp>().walk([&](func::CallOp call) {
-      if (call.getCallee().starts_with(kKeyedReduceFunctionName) ||
-          call.getCallee().starts_with(kStableSortFunctionName) ||
-          call.getCallee().starts_with(kGroupNeighborFunctionName) ||
-          call.getCallee().starts_with(kByteTableFunctionName) ||
-          call.getCallee().starts_with(kScanGroupNeighborFunctionName) ||
-          call.getCallee().starts_with(kTableSortFunctionName))
+      if (isKernelCall(call))
         ++calls;
     });
     return rewriter.getI64IntegerAttr(calls);
@@ -144,6 +140,39 @@ struct KernelCallPattern : RASPConversionPattern<OpTy> {
                                                       tensor, /*read_only=*/true);
     toBuffer->setAttr(kCallSiteAttrName, callSite);
     return toBuffer;
+  }
+
+  /// The identity table of a widened byte column: byte b at b,
+  /// sign-extended as the widening does.
+  static Value buildIdentityTable(OpBuilder &b, Location loc) {
+    SmallVector<int64_t> identity;
+    for (int64_t byte = 0; byte < kByteTableSize; ++byte)
+      identity.push_back((int64_t)(int8_t)(uint8_t)byte);
+    auto tableType = RankedTensorType::get({kByteTableSize}, b.getI64Type());
+    return arith::ConstantOp::create(
+        b, loc, tableType, DenseIntElementsAttr::get(tableType, ArrayRef(identity)));
+  }
+
+  /// A per-byte count table of `bytes` (tensor<256xi64>): one rasp_byte_table
+  /// call joining the bytes with themselves.
+  Value buildByteHistogram(ConversionPatternRewriter &rewriter, Location loc,
+                           Operation *op, Value bytes, Attribute callSite) const {
+    Type i64 = rewriter.getI64Type();
+    auto tableType = MemRefType::get({kByteTableSize}, i64);
+    Value histogram = memref::AllocOp::create(rewriter, loc, tableType);
+    Value bytesBuffer = getReadOnlyBuffer(rewriter, loc, bytes, callSite);
+    Value identity =
+        getReadOnlyBuffer(rewriter, loc, buildIdentityTable(rewriter, loc), callSite);
+    SmallVector<Value> args = {bytesBuffer, identity, identity, bytesBuffer, bytesBuffer,
+                               histogram, histogram,
+                               arith::ConstantIntOp::create(rewriter, loc, i64, 0),
+                               arith::ConstantIntOp::create(rewriter, loc, i64, kNoOrder)};
+    func::FuncOp kernel =
+        this->getKernel(rewriter, op, kByteTableFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+    return bufferization::ToTensorOp::create(
+        rewriter, loc, RankedTensorType::get({kByteTableSize}, i64), histogram,
+        /*restrict=*/rewriter.getUnitAttr());
   }
 
   /// The function's output buffer when `op`'s result is what it returns

@@ -173,17 +173,6 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
     bool identity = false;
   };
 
-  /// The identity table of a widened byte column: byte b at b,
-  /// sign-extended as the widening does.
-  static Value buildIdentityTable(OpBuilder &b, Location loc) {
-    SmallVector<int64_t> identity;
-    for (int64_t byte = 0; byte < kByteTableSize; ++byte)
-      identity.push_back((int64_t)(int8_t)(uint8_t)byte);
-    auto tableType = RankedTensorType::get({kByteTableSize}, b.getI64Type());
-    return arith::ConstantOp::create(
-        b, loc, tableType, DenseIntElementsAttr::get(tableType, ArrayRef(identity)));
-  }
-
   /// The byte column behind a key or query column, if any: a widened byte
   /// column (a small table's string ids; a kernel's one-byte output) is its
   /// own table (bytes sign-extended, as the widening does), and a byte
@@ -378,28 +367,6 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
       return std::make_pair(
           countTensor, buildByteLookup(rewriter, loc, n, query->bytes, readTable(sumTable)));
     return withSums(countTensor);
-  }
-
-  /// A per-byte count table of `bytes` (tensor<256xi64>): one rasp_byte_table
-  /// call joining the bytes with themselves.
-  Value buildByteHistogram(ConversionPatternRewriter &rewriter, Location loc,
-                           KeyedReduceOp op, Value bytes, Attribute callSite) const {
-    Type i64 = rewriter.getI64Type();
-    auto tableType = MemRefType::get({kByteTableSize}, i64);
-    Value histogram = memref::AllocOp::create(rewriter, loc, tableType);
-    Value bytesBuffer = getReadOnlyBuffer(rewriter, loc, bytes, callSite);
-    Value identity =
-        getReadOnlyBuffer(rewriter, loc, buildIdentityTable(rewriter, loc), callSite);
-    SmallVector<Value> args = {bytesBuffer, identity, identity, bytesBuffer, bytesBuffer,
-                               histogram, histogram,
-                               arith::ConstantIntOp::create(rewriter, loc, i64, 0),
-                               arith::ConstantIntOp::create(rewriter, loc, i64, kNoOrder)};
-    func::FuncOp kernel =
-        getKernel(rewriter, op, kByteTableFunctionName, ValueRange(args).getTypes());
-    func::CallOp::create(rewriter, loc, kernel, args);
-    return bufferization::ToTensorOp::create(
-        rewriter, loc, RankedTensorType::get({kByteTableSize}, i64), histogram,
-        /*restrict=*/rewriter.getUnitAttr());
   }
 
   /// A key mask that is a function of the key bytes and at most one extreme

@@ -21,19 +21,29 @@ using rasp::lowering::isKernelCall;
 
 namespace {
 
-/// The one read of an output buffer: `buffer` is an allocation used by
-/// `call` and by exactly one `bufferization.to_tensor`, or null.
-bufferization::ToTensorOp getOnlyRead(memref::AllocOp buffer, func::CallOp call) {
-  bufferization::ToTensorOp read;
+/// How an output buffer of `call` is read: by at most one
+/// `bufferization.to_tensor` and by other kernel calls (which only read the
+/// buffers they did not allocate: every kernel output is a fresh
+/// allocation), all after `call`. False for any other use.
+bool getReads(memref::AllocOp buffer, func::CallOp call,
+              bufferization::ToTensorOp &toTensor) {
+  toTensor = {};
   for (Operation *user : buffer->getUsers()) {
     if (user == call.getOperation())
       continue;
-    auto toTensor = llvm::dyn_cast<bufferization::ToTensorOp>(user);
-    if (!toTensor || read)
-      return {};
-    read = toTensor;
+    if (user->getBlock() != call->getBlock() || !call->isBeforeInBlock(user))
+      return false;
+    if (auto read = llvm::dyn_cast<bufferization::ToTensorOp>(user)) {
+      if (toTensor)
+        return false;
+      toTensor = read;
+      continue;
+    }
+    auto reader = llvm::dyn_cast<func::CallOp>(user);
+    if (!reader || !isKernelCall(reader))
+      return false;
   }
-  return read;
+  return true;
 }
 
 /// What a kernel reads through `operand`: the tensor behind a read-only
@@ -48,44 +58,54 @@ Value getReadValue(Value operand) {
   return Value();
 }
 
-/// Whether `later` computes what `earlier` did: same kernel, the same values
-/// read, and fresh output buffers in the same places, each read once after
-/// the call. On success, `reads` pairs each of later's output reads with
-/// earlier's.
+/// An output buffer of a later call and the same output of an earlier one.
+struct RepeatedOutput {
+  memref::AllocOp later, earlier;
+};
+
+/// Whether `later` computes what `earlier` did: same kernel in the same
+/// block, the same values read, and fresh output buffers in the same
+/// places, read only after the calls (getReads). On success, `outputs`
+/// pairs later's buffers with earlier's.
 bool isRepeat(func::CallOp earlier, func::CallOp later,
-              SmallVectorImpl<std::pair<bufferization::ToTensorOp,
-                                        bufferization::ToTensorOp>> &reads) {
+              SmallVectorImpl<RepeatedOutput> &outputs) {
   if (earlier.getCallee() != later.getCallee() ||
-      earlier->getBlock() != later->getBlock())
+      earlier->getBlock() != later->getBlock() || !earlier->isBeforeInBlock(later))
     return false;
-  llvm::DenseMap<Value, Value> outputs; // later's buffer -> earlier's
+  llvm::DenseMap<Value, Value> earlierOf, laterOf;
   for (auto [a, b] : llvm::zip_equal(earlier.getOperands(), later.getOperands())) {
     auto allocA = a.getDefiningOp<memref::AllocOp>();
     auto allocB = b.getDefiningOp<memref::AllocOp>();
     if (allocA && allocB) {
-      auto [it, inserted] = outputs.try_emplace(b, a);
-      if (it->second != a)
+      // The same buffer in two places of one call and not the other.
+      auto [itB, newB] = earlierOf.try_emplace(b, a);
+      auto [itA, newA] = laterOf.try_emplace(a, b);
+      if (itB->second != a || itA->second != b)
         return false;
-      if (!inserted)
+      if (!newB)
         continue;
-      bufferization::ToTensorOp readA = getOnlyRead(allocA, earlier);
-      bufferization::ToTensorOp readB = getOnlyRead(allocB, later);
-      if (!readA || !readB || !earlier->isBeforeInBlock(readA) ||
-          !readA->isBeforeInBlock(later) || !later->isBeforeInBlock(readB))
+      bufferization::ToTensorOp readA, readB;
+      if (!getReads(allocA, earlier, readA) || !getReads(allocB, later, readB))
         return false;
-      reads.emplace_back(readB, readA);
+      // The earlier read must be there for the later one's users.
+      if (readB && readA && !readA->isBeforeInBlock(later))
+        return false;
+      outputs.push_back({allocB, allocA});
       continue;
     }
     Value readValueA = getReadValue(a), readValueB = getReadValue(b);
     if (!readValueA || readValueA != readValueB)
       return false;
   }
-  // The same buffer in two places of one call and not the other.
-  llvm::SmallPtrSet<Value, 4> earlierOutputs;
-  for (auto [b, a] : outputs)
-    if (!earlierOutputs.insert(a).second)
-      return false;
-  return !reads.empty();
+  return !outputs.empty();
+}
+
+/// The to_tensor that reads `buffer`, if any.
+bufferization::ToTensorOp findRead(memref::AllocOp buffer) {
+  for (Operation *user : buffer->getUsers())
+    if (auto read = llvm::dyn_cast<bufferization::ToTensorOp>(user))
+      return read;
+  return {};
 }
 
 struct RASPMergeKernelCallsPass
@@ -98,31 +118,28 @@ struct RASPMergeKernelCallsPass
     });
     SmallVector<func::CallOp> kept;
     for (func::CallOp call : calls) {
-      func::CallOp original;
-      SmallVector<std::pair<bufferization::ToTensorOp, bufferization::ToTensorOp>> reads;
-      for (func::CallOp candidate : kept) {
-        reads.clear();
-        if (isRepeat(candidate, call, reads)) {
-          original = candidate;
-          break;
-        }
-      }
-      if (!original) {
+      SmallVector<RepeatedOutput> outputs;
+      bool repeated = llvm::any_of(kept, [&](func::CallOp candidate) {
+        outputs.clear();
+        return isRepeat(candidate, call, outputs);
+      });
+      if (!repeated) {
         kept.push_back(call);
         continue;
       }
-      SmallVector<Operation *> buffers;
-      for (Value operand : call.getOperands())
-        if (auto alloc = operand.getDefiningOp<memref::AllocOp>())
-          if (!llvm::is_contained(buffers, alloc.getOperation()))
-            buffers.push_back(alloc);
-      for (auto [repeated, first] : reads) {
-        repeated.getResult().replaceAllUsesWith(first.getResult());
-        repeated.erase();
-      }
       call.erase();
-      for (Operation *buffer : buffers)
-        buffer->erase();
+      for (auto [later, earlier] : outputs) {
+        // One restrict to_tensor per buffer: the later read becomes the
+        // earlier one, or, where the earlier buffer had none, reads it.
+        if (bufferization::ToTensorOp readB = findRead(later)) {
+          if (bufferization::ToTensorOp readA = findRead(earlier)) {
+            readB.getResult().replaceAllUsesWith(readA.getResult());
+            readB.erase();
+          }
+        }
+        later.getResult().replaceAllUsesWith(earlier.getResult());
+        later.erase();
+      }
     }
   }
 };

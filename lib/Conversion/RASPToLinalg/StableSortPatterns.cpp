@@ -49,15 +49,29 @@ struct StableSortLowering : KernelCallPattern<StableSortOp> {
     Value valueTable = evaluator.getTable(valuesTensor);
     if (!valueTable)
       return Value();
-    Attribute callSite = getCallSite(rewriter, op);
     int64_t order = kNoOrder;
-    Value positions = keyTable; // a dummy without a bit
+    Value positionTable;
     if (auto bit = llvm::dyn_cast_or_null<linalg::GenericOp>(evaluator.getBit())) {
       order = llvm::cast<IntegerAttr>(bit->getAttr(kPositionCompareAttrName)).getInt();
-      bit.getBody()->walk([&](tensor::ExtractOp extract) {
-        positions = getReadOnlyBuffer(rewriter, loc, extract.getTensor(), callSite);
-      });
+      if (bit->hasAttr(kPositionCompareExtremeAttrName) &&
+          (order == kByteTableOrderLt || order == kByteTableOrderGt)) {
+        // "Not the first (last) occurrence": the kernel tells it as it
+        // visits the positions and counts the codes from the histogram
+        // (usually the program's own, shared by rasp-merge-kernel-calls),
+        // so the first-position table is not needed. The histogram call
+        // comes first, with a call site of its own.
+        order = order == kByteTableOrderLt ? kTableSortNotFirst : kTableSortNotLast;
+        positionTable = buildByteHistogram(rewriter, loc, op, evaluator.getBytes(),
+                                           getCallSite(rewriter, op));
+      } else {
+        bit.getBody()->walk(
+            [&](tensor::ExtractOp extract) { positionTable = extract.getTensor(); });
+      }
     }
+    Attribute callSite = getCallSite(rewriter, op);
+    Value positions = positionTable
+                          ? getReadOnlyBuffer(rewriter, loc, positionTable, callSite)
+                          : getReadOnlyBuffer(rewriter, loc, keyTable, callSite); // a dummy
     auto resultType = MemRefType::get({ShapedType::kDynamic}, resultElement);
     Value out = getReturnedOutput(op, resultType);
     if (!out)

@@ -90,3 +90,32 @@ func.func @read_twice(%bytes: tensor<?xi8>, %table: tensor<256xi64>) -> (tensor<
   %rc = bufferization.to_tensor %c restrict : memref<256xi64> to tensor<256xi64>
   return %ra, %ra2, %rc : tensor<256xi64>, tensor<256xi64>, tensor<256xi64>
 }
+
+// -----
+
+func.func private @rasp_byte_table_c_l_l_c_c_l_l(memref<?xi8>, memref<256xi64>, memref<256xi64>, memref<?xi8>, memref<?xi8>, memref<256xi64>, memref<256xi64>, i64, i64)
+func.func private @rasp_table_sort_c_l_l_l_c(memref<?xi8>, memref<256xi64>, memref<512xi64>, memref<512xi64>, memref<?xi8>, i64, i64, i64)
+
+// most_freq: the table sort reads the second histogram's buffer directly
+// (another kernel only reads it). The second call goes and the sort reads
+// the first histogram.
+// CHECK-LABEL: func.func @read_by_another_kernel
+// CHECK:         %[[OUT:.+]] = memref.alloc() : memref<256xi64>
+// CHECK:         call @rasp_byte_table_c_l_l_c_c_l_l({{.+}}, %[[OUT]], %[[OUT]],
+// CHECK-NOT:     call @rasp_byte_table
+// CHECK:         call @rasp_table_sort_c_l_l_l_c(%{{.+}}, %[[OUT]],
+func.func @read_by_another_kernel(%bytes: tensor<?xi8>, %table: tensor<256xi64>, %keys: memref<512xi64>, %out: memref<?xi8>) -> tensor<256xi64> {
+  %zero = arith.constant 0 : i64
+  %none = arith.constant -1 : i64
+  %notFirst = arith.constant 16 : i64
+  %one = arith.constant 1 : i64
+  %t = bufferization.to_buffer %table read_only : tensor<256xi64> to memref<256xi64>
+  %b = bufferization.to_buffer %bytes read_only : tensor<?xi8> to memref<?xi8>
+  %a = memref.alloc() : memref<256xi64>
+  call @rasp_byte_table_c_l_l_c_c_l_l(%b, %t, %t, %b, %b, %a, %a, %zero, %none) : (memref<?xi8>, memref<256xi64>, memref<256xi64>, memref<?xi8>, memref<?xi8>, memref<256xi64>, memref<256xi64>, i64, i64) -> ()
+  %ra = bufferization.to_tensor %a restrict : memref<256xi64> to tensor<256xi64>
+  %c = memref.alloc() : memref<256xi64>
+  call @rasp_byte_table_c_l_l_c_c_l_l(%b, %t, %t, %b, %b, %c, %c, %zero, %none) : (memref<?xi8>, memref<256xi64>, memref<256xi64>, memref<?xi8>, memref<?xi8>, memref<256xi64>, memref<256xi64>, i64, i64) -> ()
+  call @rasp_table_sort_c_l_l_l_c(%b, %c, %keys, %keys, %out, %notFirst, %zero, %one) : (memref<?xi8>, memref<256xi64>, memref<512xi64>, memref<512xi64>, memref<?xi8>, i64, i64, i64) -> ()
+  return %ra : tensor<256xi64>
+}

@@ -103,17 +103,24 @@ func.func @computed_columns() -> !rasp.sop<!rasp.string> attributes {rasp.vocabu
 
 // Keys that are a function of the token and of one position comparison
 // (an equal token came before: a byte-table reduction with order lt) and
-// values that are the tokens: one rasp_table_sort call on the input's bytes,
-// the first positions (the comparison's table), and 512-entry key and value
-// tables; order lt (2), ascending (0), one-byte output ids (1). No key
-// column. (The WIDE run has i32 ids: the column sort.)
+// values that are the tokens: one rasp_table_sort call on the input's bytes
+// and 512-entry key and value tables. The comparison is "not the token's
+// first occurrence" (marked extreme), so the kernel gets the byte histogram
+// (its own rasp_byte_table call, no order: -1) instead of the first
+// positions, and order 16 (kTableSortNotFirst): it counts the codes from
+// the histogram and finds each bit as it visits the positions. Ascending
+// (0), one-byte output ids (1). No key column. The first-position call is
+// left for rasp-erase-dead-kernel-calls. (The WIDE run has i32 ids: the
+// column sort.)
 // CHECK-LABEL: func.func @table_sort
 // CHECK-NOT:     call @rasp_stable_sort
-// CHECK:         %[[FIRST:.+]] = memref.alloc() : memref<256xi64>
-// CHECK:         call @rasp_byte_table_{{.*}}, %[[FIRST]], %[[FIRST]], %{{.+}}, %c2_i64)
-// CHECK-DAG:     %[[KEYS:.+]] = bufferization.to_buffer %{{.+}} : tensor<512xi64> to memref<512xi64>
-// CHECK-DAG:     %[[VALUES:.+]] = bufferization.to_buffer %{{.+}} : tensor<512xi64> to memref<512xi64>
-// CHECK:         call @rasp_table_sort_c_l_l_l_c(%{{.+}}, %[[FIRST]], %[[KEYS]], %[[VALUES]], %arg4, %c2_i64{{.*}}, %c0_i64{{.*}}, %c1_i64{{.*}})
+// CHECK:         call @rasp_byte_table_{{.*}}, %c2_i64)
+// CHECK:         %[[HIST:.+]] = memref.alloc() : memref<256xi64>
+// CHECK:         bufferization.to_buffer {{.+}} {rasp.kernel_call_site = 1 : i64}
+// CHECK:         call @rasp_byte_table_{{.*}}, %[[HIST]], %[[HIST]], %{{.+}}, %c-1_i64)
+// CHECK-DAG:     %[[KEYS:.+]] = bufferization.to_buffer %{{.+}} {rasp.kernel_call_site = 2 : i64} : tensor<512xi64> to memref<512xi64>
+// CHECK-DAG:     %[[VALUES:.+]] = bufferization.to_buffer %{{.+}} {rasp.kernel_call_site = 2 : i64} : tensor<512xi64> to memref<512xi64>
+// CHECK:         call @rasp_table_sort_c_l_l_l_c(%{{.+}}, %[[HIST]], %[[KEYS]], %[[VALUES]], %arg4, %c16_i64{{.*}}, %c0_i64{{.*}}, %c1_i64{{.*}})
 // CHECK-NOT:     call @rasp_stable_sort
 // WIDE-LABEL:  func.func @table_sort
 // WIDE-NOT:      rasp_table_sort
@@ -124,6 +131,31 @@ func.func @table_sort() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary =
   %one = rasp.constant 1 : !rasp.sop<i64>
   %zero = rasp.constant 0 : !rasp.sop<i64>
   %seen = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) values %one : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
+  %repeat = rasp.cmp gt, %seen, %zero : !rasp.sop<f64>, !rasp.sop<i64>
+  %key = rasp.indicator %repeat : !rasp.sop<i1> -> !rasp.sop<i64>
+  %r = rasp.stable_sort %t by %key : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
+  return %r : !rasp.sop<!rasp.string>
+}
+
+// -----
+
+// The comparison of a masked reduction (an equal token before me among the
+// positions the mask keeps) is not "not my first occurrence": the kernel
+// gets the first-position table and order lt (2), and counts the codes in
+// a pass of its own.
+// CHECK-LABEL: func.func @table_sort_masked_bit
+// CHECK:         %[[FIRST:.+]] = memref.alloc() : memref<256xi64>
+// CHECK:         call @rasp_byte_table_{{.*}}, %[[FIRST]], %[[FIRST]], %{{.+}}, %c2_i64)
+// CHECK-NOT:     call @rasp_byte_table
+// CHECK:         call @rasp_table_sort_c_l_l_l_c(%{{.+}}, %[[FIRST]], %{{.+}}, %{{.+}}, %arg4, %c2_i64{{.*}}, %c0_i64{{.*}}, %c1_i64{{.*}})
+func.func @table_sort_masked_bit() -> !rasp.sop<!rasp.string> attributes {rasp.vocabulary = ["a", "b"]} {
+  %t = rasp.tokens : !rasp.sop<!rasp.string>
+  %i = rasp.indices : !rasp.sop<i64>
+  %one = rasp.constant 1 : !rasp.sop<i64>
+  %zero = rasp.constant 0 : !rasp.sop<i64>
+  %a = rasp.constant "a" : !rasp.sop<!rasp.string>
+  %is_a = rasp.cmp eq, %t, %a : !rasp.sop<!rasp.string>, !rasp.sop<!rasp.string>
+  %seen = rasp.keyed_reduce equal(%t : !rasp.sop<!rasp.string>) to(%t : !rasp.sop<!rasp.string>) order lt(%i : !rasp.sop<i64>) to(%i : !rasp.sop<i64>) key_mask %is_a : !rasp.sop<i1> values %one : !rasp.sop<i64> default 0 -> !rasp.sop<f64>
   %repeat = rasp.cmp gt, %seen, %zero : !rasp.sop<f64>, !rasp.sop<i64>
   %key = rasp.indicator %repeat : !rasp.sop<i1> -> !rasp.sop<i64>
   %r = rasp.stable_sort %t by %key : !rasp.sop<!rasp.string>, !rasp.sop<i64> -> !rasp.sop<!rasp.string>
