@@ -216,6 +216,7 @@ JITProgram::create(mlir::ModuleOp llvmModule) {
        getGroupNeighborKernelAddress()},
       {std::string("_mlir_ciface_") + kByteTableFunctionName,
        getByteTableKernelAddress()},
+      {std::string("_mlir_ciface_") + kByteJoinFunctionName, getByteJoinKernelAddress()},
       {std::string("_mlir_ciface_") + kScanGroupNeighborFunctionName,
        getScanGroupNeighborKernelAddress()},
       {std::string("_mlir_ciface_") + kTableSortFunctionName,

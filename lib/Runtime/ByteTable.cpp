@@ -97,6 +97,29 @@ void extremePositions(const uint8_t *key, int64_t n, W weight, const int64_t *ke
   }
 }
 
+/// Query byte c selects the keys whose byte's value equals c's: a join of
+/// the (at most 256) bytes with a non-zero count against the 256 query
+/// values. `sumOut` may be null (no sums).
+void join(const int64_t *keyValue, const int64_t *queryValue, const uint64_t *counts,
+          const uint64_t *sums, int64_t *countOut, int64_t *sumOut) {
+  int present[256], numPresent = 0;
+  for (int b = 0; b < 256; ++b)
+    if (counts[b] != 0)
+      present[numPresent++] = b;
+  for (int c = 0; c < 256; ++c) {
+    uint64_t count = 0, sum = 0;
+    for (int k = 0; k < numPresent; ++k) {
+      int b = present[k];
+      bool match = keyValue[b] == queryValue[c];
+      count += match ? counts[b] : 0;
+      sum += match ? sums[b] : 0;
+    }
+    countOut[c] = (int64_t)count;
+    if (sumOut)
+      sumOut[c] = (int64_t)sum;
+  }
+}
+
 } // namespace
 
 extern "C" void _mlir_ciface_rasp_byte_table(MemRef1D *keyBytes, MemRef1D *keyTable,
@@ -131,28 +154,24 @@ extern "C" void _mlir_ciface_rasp_byte_table(MemRef1D *keyBytes, MemRef1D *keyTa
     withValues(key, n, StoredAt<int8_t>{elementsOf<int8_t>(keyMask)}, valueKind, values,
                counts, sums);
 
-  // Query byte c selects the keys whose byte's value equals c's: a join of
-  // the (at most 256) bytes that occur against the 256 query values.
-  const int64_t *keyValue = elementsOf<int64_t>(keyTable);
-  const int64_t *queryValue = elementsOf<int64_t>(queryTable);
-  int present[256], numPresent = 0;
+  join(elementsOf<int64_t>(keyTable), elementsOf<int64_t>(queryTable), counts, sums,
+       elementsOf<int64_t>(countTable),
+       // Without values sum_table may be count_table: not written.
+       valueKind != ColumnKind::Absent ? elementsOf<int64_t>(sumTable) : nullptr);
+}
+
+extern "C" void _mlir_ciface_rasp_byte_join(MemRef1D *keyTable, MemRef1D *queryTable,
+                                           MemRef1D *weights, MemRef1D *out) {
+  const int64_t *w = elementsOf<int64_t>(weights);
+  uint64_t counts[256];
   for (int b = 0; b < 256; ++b)
-    if (counts[b] != 0)
-      present[numPresent++] = b;
-  int64_t *countOut = elementsOf<int64_t>(countTable);
-  int64_t *sumOut = elementsOf<int64_t>(sumTable);
-  for (int c = 0; c < 256; ++c) {
-    uint64_t count = 0, sum = 0;
-    for (int k = 0; k < numPresent; ++k) {
-      int b = present[k];
-      bool match = keyValue[b] == queryValue[c];
-      count += match ? counts[b] : 0;
-      sum += match ? sums[b] : 0;
-    }
-    countOut[c] = (int64_t)count;
-    if (valueKind != ColumnKind::Absent) // else sum_table may be count_table
-      sumOut[c] = (int64_t)sum;
-  }
+    counts[b] = (uint64_t)w[b];
+  join(elementsOf<int64_t>(keyTable), elementsOf<int64_t>(queryTable), counts, counts,
+       elementsOf<int64_t>(out), nullptr);
+}
+
+void *rasp::getByteJoinKernelAddress() {
+  return reinterpret_cast<void *>(&_mlir_ciface_rasp_byte_join);
 }
 
 void *rasp::getByteTableKernelAddress() {

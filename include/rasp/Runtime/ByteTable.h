@@ -27,6 +27,12 @@
 // for gt and ge (-1 if none), and the generated code compares it with the
 // query's position.
 //
+// `rasp_byte_join(key_table, query_table, weights, out)` (all
+// memref<256xi64>) is the join alone, for per-byte weights computed
+// without a pass over the positions (masked counts that follow from the
+// histogram): out[c] = the sum of weights[b] over the bytes b with
+// weights[b] != 0 and key_table[b] == query_table[c], wrapping modulo 2^64.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef RASP_RUNTIME_BYTETABLE_H
@@ -37,6 +43,7 @@
 namespace rasp {
 
 inline constexpr const char *kByteTableFunctionName = "rasp_byte_table";
+inline constexpr const char *kByteJoinFunctionName = "rasp_byte_join";
 
 /// Entries of every table: one per byte value.
 inline constexpr int64_t kByteTableSize = 256;
@@ -50,8 +57,9 @@ enum ByteTableSlot : int {
   kByteTableValuesSlot,
 };
 
-/// The kernel itself (exported for the JIT's symbol table).
+/// The kernels themselves (exported for the JIT's symbol table).
 void *getByteTableKernelAddress();
+void *getByteJoinKernelAddress();
 
 } // namespace rasp
 

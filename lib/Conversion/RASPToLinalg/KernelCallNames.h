@@ -21,7 +21,7 @@ namespace rasp::lowering {
 
 /// A call of one of the runtime kernels.
 inline bool isKernelCall(mlir::func::CallOp call) {
-  for (const char *prefix : {kKeyedReduceFunctionName, kByteTableFunctionName,
+  for (const char *prefix : {kKeyedReduceFunctionName, kByteTableFunctionName, kByteJoinFunctionName,
                              kGroupNeighborFunctionName, kScanGroupNeighborFunctionName,
                              kStableSortFunctionName, kTableSortFunctionName})
     if (call.getCallee().starts_with(prefix))

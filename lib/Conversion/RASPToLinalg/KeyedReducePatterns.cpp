@@ -374,8 +374,9 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
   /// occurrence) selects, of the c positions of byte b, mask(b, 0) times the
   /// one where the comparison fails and mask(b, 1) times the c - 1 others.
   /// The masked per-byte counts then follow from the byte histogram, and
-  /// the join with the queries is a 256 x 256 loop: no n-element mask
-  /// column, no pass over it, and the comparison's own position table dies.
+  /// the join with the queries is a call of rasp_byte_join over the bytes
+  /// that occur: no n-element mask column, no pass over it, and the
+  /// comparison's own position table dies.
   /// Returns the joined table (tensor<256xi64>: the count each query byte
   /// selects), or null when the mask is not such a function.
   Value joinMaskedHistogram(ConversionPatternRewriter &rewriter, Location loc,
@@ -428,27 +429,19 @@ struct KeyedReduceLowering : KernelCallPattern<KeyedReduceOp> {
             })
             .getResult(0);
     // joined[q] = sum over key bytes k with keyTable[k] == queryTable[q] of
-    // masked[k].
-    AffineMap byQuery = AffineMap::get(2, 0, {getAffineDimExpr(0, ctx)}, ctx);
-    AffineMap byKey = AffineMap::get(2, 0, {getAffineDimExpr(1, ctx)}, ctx);
-    Value zero = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
-    Value zeros = linalg::FillOp::create(rewriter, loc, ValueRange{zero}, ValueRange{init})
-                      .getResult(0);
-    return linalg::GenericOp::create(
-               rewriter, loc, TypeRange{tableType},
-               ValueRange{query.table, key.table, masked}, ValueRange{zeros},
-               ArrayRef<AffineMap>{byQuery, byKey, byKey, byQuery},
-               ArrayRef<utils::IteratorType>{utils::IteratorType::parallel,
-                                             utils::IteratorType::reduction},
-               [&](OpBuilder &b, Location l, ValueRange args) {
-                 Value equal = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
-                                                     args[0], args[1]);
-                 Value term = arith::SelectOp::create(
-                     b, l, equal, args[2], arith::ConstantIntOp::create(b, l, i64, 0));
-                 linalg::YieldOp::create(b, l,
-                                         arith::AddIOp::create(b, l, args[3], term).getResult());
-               })
-        .getResult(0);
+    // masked[k]: the kernel visits only the bytes with a non-zero count.
+    // A call site of its own, after the histogram's call.
+    callSite = getCallSite(rewriter, op);
+    auto tableMemRef = MemRefType::get({kByteTableSize}, i64);
+    Value joined = memref::AllocOp::create(rewriter, loc, tableMemRef);
+    SmallVector<Value> args = {getReadOnlyBuffer(rewriter, loc, key.table, callSite),
+                               getReadOnlyBuffer(rewriter, loc, query.table, callSite),
+                               getReadOnlyBuffer(rewriter, loc, masked, callSite), joined};
+    func::FuncOp kernel =
+        getKernel(rewriter, op, kByteJoinFunctionName, ValueRange(args).getTypes());
+    func::CallOp::create(rewriter, loc, kernel, args);
+    return bufferization::ToTensorOp::create(rewriter, loc, tableType, joined,
+                                             /*restrict=*/rewriter.getUnitAttr());
   }
 
   /// The mean of a constant int c is c wherever any key is selected: the

@@ -215,7 +215,7 @@ def RASPEraseDeadKernelCalls
     : Pass<"rasp-erase-dead-kernel-calls", "mlir::func::FuncOp"> {
   let summary = "Erase runtime-kernel calls whose outputs nothing reads";
   let description = [{
-    The runtime kernels (`rasp_keyed_reduce`, `rasp_byte_table`,
+    The runtime kernels (`rasp_keyed_reduce`, `rasp_byte_table`, `rasp_byte_join`,
     `rasp_group_neighbor`, `rasp_scan_group_neighbor`, `rasp_stable_sort`,
     `rasp_table_sort`)
     only read their input buffers and write their output buffers; they

@@ -69,12 +69,13 @@ func.func @count_of_counts() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a
 // is the token's first occurrence (the seen_before comparison, marked
 // extreme), so the masked per-byte counts follow from a byte histogram:
 // c > 0 ? mask(b, first) + mask(b, repeat) * (c - 1) : 0, joined with the
-// query tables in a 256 x 256 loop. No mask column, no call with a mask;
+// query tables by rasp_byte_join (a call site of its own). No mask column,
+// no call with a mask;
 // the first-position call and its comparison are left for canonicalization
 // and rasp-erase-dead-kernel-calls to remove.
 // CHECK-LABEL: func.func @first_occurrence_count_of_counts
 // CHECK:         call @rasp_byte_table_c_l_l_c_c_l_l(
-// CHECK:         %[[COUNTS:.+]] = bufferization.to_tensor
+// CHECK:         %[[COUNTS:.+]] = bufferization.to_tensor %[[COUNTBUF:[a-z0-9_]+]] restrict
 // CHECK:         linalg.generic {{.*}} attrs = {rasp.position_compare = 2 : i64, rasp.position_compare_extreme}
 // CHECK:         %[[TABLE:.+]] = linalg.generic {{.*}} ins(%{{.+}} : tensor<512xi1>) outs(%{{.+}} : tensor<512xi64>)
 // CHECK:         call @rasp_byte_table_c_l_l_c_c_l_l(
@@ -87,10 +88,9 @@ func.func @count_of_counts() -> !rasp.sop<i64> attributes {rasp.vocabulary = ["a
 // CHECK:           arith.addi
 // CHECK:           arith.cmpi sgt
 // CHECK:           arith.select
-// CHECK:         %[[JOINED:.+]] = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]} ins(%[[COUNTS]], %[[COUNTS]], %[[MASKED]] : tensor<256xi64>, tensor<256xi64>, tensor<256xi64>)
-// CHECK:           arith.cmpi eq
-// CHECK:           arith.select
-// CHECK:           arith.addi
+// CHECK:         %[[WEIGHTS:.+]] = bufferization.to_buffer %[[MASKED]] read_only {rasp.kernel_call_site = 3 : i64}
+// CHECK:         call @rasp_byte_join_l_l_l_l(%[[COUNTBUF]], %[[COUNTBUF]], %[[WEIGHTS]], %[[OUT:[a-z0-9_]+]]) :
+// CHECK:         %[[JOINED:.+]] = bufferization.to_tensor %[[OUT]] restrict
 // CHECK:         linalg.generic {{.*}} ins(%arg0 : tensor<?xi8>) {{.*}} attrs = {rasp.byte_lookup}
 // CHECK:           tensor.extract %[[JOINED]]
 // CHECK-NOT:     memref<?xi1>
