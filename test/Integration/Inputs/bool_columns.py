@@ -30,6 +30,7 @@ def text(value):
 columns = {
     "ends_balanced": [balances[-1] == 0] * n if n else [],
     "final_balance": [balances[-1]] * n if n else [],
+    "last_is_zero": [balances[-1] == 0] * n if n else [],
     "is_open": [t == "(" for t in tokens],
     "is_not_open": [t != "(" for t in tokens],
     "flipped_open": [t == "(" for t in reversed(tokens)],
