@@ -8,8 +8,11 @@ counting and radix sorts, prefix-sum scans), side by side in one run. Both
 write their output files, which must agree byte for byte. For each process
 the wall time and peak RSS (GNU time's %M) are measured; rasp-run's RSS is
 also reported net of its peak RSS on a one-token input (the compiler's own
-memory). Runs over --timeout print "timeout"; by default a program
-that times out is not run at larger n.
+memory). Each pair runs --rounds times (default 3), C++ then rasp-run,
+and the table gives medians and the range of the rounds' ratios: this
+machine is noisy, and one run of a 10 ms program can be off by 2x. Runs
+over --timeout print "timeout"; by default a program that times out is not
+run at larger n.
 
 Inputs: random tokens over a-z (--vocab); `sorted_ints` (sort over
 tokens_int, bench/programs/sort_ints.rasp) reads random ints in
@@ -20,7 +23,7 @@ Writes bench/results/beyond_n2.md (after every row, so a stopped run keeps
 what it measured).
 
 usage: bench/beyond_n2.py [--sizes 1e5,1e6,1e7] [--programs hist,reverse,...]
-                          [--timeout 120] [--threads N] [--build build]
+                          [--timeout 120] [--threads N] [--rounds 3] [--build build]
 """
 import argparse
 import datetime
@@ -30,6 +33,7 @@ import os
 import platform
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -152,6 +156,14 @@ def fmt_ratio(ratio):
     return f"{ratio:.0f}x" if ratio >= 100 else f"{ratio:.1f}x"
 
 
+def median(values):
+    """The median, or None when a value is missing."""
+    values = list(values)
+    if not values or any(v is None for v in values):
+        return None
+    return statistics.median(values)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1e5,1e6,1e7",
@@ -173,9 +185,14 @@ def main():
     parser.add_argument("--paper", default=PAPER)
     parser.add_argument("--workdir", default=None,
                         help="where inputs and outputs go (default: a temporary directory)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="runs of each (program, n) pair, C++ then rasp-run each round; "
+                             "the table gives medians (default 3: this machine is noisy)")
     parser.add_argument("--out", default=os.path.join(HERE, "results", "beyond_n2.md"))
     args = parser.parse_args()
 
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
     sizes = [parse_size(s) for s in args.sizes.split(",") if s]
     programs = [p for p in args.programs.split(",") if p]
     for p in programs:
@@ -249,6 +266,9 @@ def main():
         f"rasp-run threads: {args.threads if args.threads is not None else 'default (all cores)'}; "
         "the C++ baseline (`bench/baselines/paper_programs.cpp`, `-O3 -march=native`) is single-threaded.",
         "",
+        f"- Each (program, n) ran {args.rounds} round(s), the C++ then rasp-run, each a fresh "
+        "process that runs the program once; times are medians over the rounds, peak RSS the "
+        "largest. rasp/C++ is the median of the rounds' ratios; range: their smallest and largest.",
         "- compile, run: rasp-run's `--time` (`compile_ms`, and `run_ms`: the native code only).",
         "- wall: the whole rasp-run process (start, parse, compile, read the input file, run, "
         "write the output file).",
@@ -258,8 +278,8 @@ def main():
         "- agree: both output files identical.",
         "",
         "| program | n | compile ms | run ms | wall ms | peak RSS MB | n=1 RSS MB | net B/token | "
-        "raw B/token | C++ ms | C++ RSS MB | rasp/C++ | agree |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "raw B/token | C++ ms | C++ RSS MB | rasp/C++ | range | agree |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     rows = []
     checks = {"run": [], "wall": [], "bytes": []}  # (label, ok)
@@ -298,7 +318,7 @@ def main():
         for n in sizes:
             if skip:
                 rows.append(f"| {program} | {n} | skipped (timed out at a smaller n) |"
-                            + " |" * 10)
+                            + " |" * 11)
                 print(rows[-1], flush=True)
                 write()
                 continue
@@ -309,30 +329,49 @@ def main():
                 if os.path.exists(stale):
                     os.remove(stale)
             base = one_token_rss(program)
-            cpp = run_measured([exe, program, flag, path, "--output-file", cpp_out], args.timeout)
-            ras = run_measured(rasp_cmd(program, flag, path, rasp_out), args.timeout)
-
-            cpp_ms = cpp_time_ms(cpp.stdout) if cpp.ok else None
-            cpp_text = fmt(cpp_ms, 4) if cpp.ok else ("timeout" if cpp.timed_out else "error")
-            cpp_rss = fmt(cpp.rss_kib / 1024) if cpp.ok else "-"
+            rounds = []  # (cpp, ras, agree)
+            for _ in range(args.rounds):
+                cpp = run_measured([exe, program, flag, path, "--output-file", cpp_out],
+                                   args.timeout)
+                ras = run_measured(rasp_cmd(program, flag, path, rasp_out), args.timeout)
+                agree = cpp.ok and ras.ok and filecmp.cmp(rasp_out, cpp_out, shallow=False)
+                rounds.append((cpp, ras, agree))
+                if not ras.ok or not cpp.ok or not agree:
+                    break
+            cpp, ras, _ = rounds[-1]
+            cpp_ok = all(c.ok for c, _, _ in rounds)
+            ras_ok = all(r.ok for _, r, _ in rounds)
+            cpp_times = [cpp_time_ms(c.stdout) for c, _, _ in rounds] if cpp_ok else []
+            cpp_ms = median(cpp_times) if cpp_ok and None not in cpp_times else None
+            cpp_text = fmt(cpp_ms, 4) if cpp_ok else ("timeout" if cpp.timed_out else "error")
+            cpp_rss = fmt(max(c.rss_kib for c, _, _ in rounds) / 1024) if cpp_ok else "-"
             base_mb = fmt(base / 1024) if base else "-"
-            if ras.ok:
-                timing = rasp_timing(ras.stderr) or {}
-                compile_ms, run_ms = timing.get("compile_ms"), timing.get("run_ms")
-                rss_mb = ras.rss_kib / 1024
-                net = (ras.rss_kib - base) * 1024 / n if base else None
-                raw = ras.rss_kib * 1024 / n
-                ratio = run_ms / cpp_ms if (run_ms is not None and cpp_ms) else None
-                agree = "yes" if (cpp.ok and filecmp.cmp(rasp_out, cpp_out, shallow=False)) else "NO"
+            if ras_ok:
+                timings = [rasp_timing(r.stderr) or {} for _, r, _ in rounds]
+                compile_ms = median([t.get("compile_ms") for t in timings])
+                run_times = [t.get("run_ms") for t in timings]
+                run_ms = median(run_times)
+                wall_ms = median([r.wall_ms for _, r, _ in rounds])
+                rss_kib = max(r.rss_kib for _, r, _ in rounds)
+                rss_mb = rss_kib / 1024
+                net = (rss_kib - base) * 1024 / n if base else None
+                raw = rss_kib * 1024 / n
+                ratios = ([r / c for r, c in zip(run_times, cpp_times)]
+                          if cpp_ms and None not in run_times and None not in cpp_times and all(cpp_times)
+                          else [])
+                ratio = median(ratios) if ratios else None
+                spread = (f"{fmt_ratio(min(ratios))}-{fmt_ratio(max(ratios))}"
+                          if len(ratios) > 1 else "-")
+                agree = "yes" if all(a for _, _, a in rounds) else "NO"
                 rows.append(f"| {program} | {n} | {fmt(compile_ms, 0)} | {fmt(run_ms, 2)} | "
-                            f"{fmt(ras.wall_ms, 0)} | {fmt(rss_mb)} | {base_mb} | {fmt(net)} | "
+                            f"{fmt(wall_ms, 0)} | {fmt(rss_mb)} | {base_mb} | {fmt(net)} | "
                             f"{fmt(raw)} | {cpp_text} | {cpp_rss} | "
-                            f"{fmt_ratio(ratio)} | {agree} |")
+                            f"{fmt_ratio(ratio)} | {spread} | {agree} |")
                 if ratio is not None and n >= CHECK_FROM:
                     checks["run"].append((f"{program} n={n} ({fmt_ratio(ratio)})", ratio <= RATIO_TARGET))
                 if n >= 10**7 and program in WALL_TARGET_PROGRAMS:
-                    checks["wall"].append((f"{program} n={n} ({ras.wall_ms:.0f} ms)",
-                                           ras.wall_ms < WALL_TARGET_MS))
+                    checks["wall"].append((f"{program} n={n} ({wall_ms:.0f} ms)",
+                                           wall_ms < WALL_TARGET_MS))
                 if n >= 10**7 and net is not None:
                     checks["bytes"].append((f"{program} n={n} ({net:.0f} B/token)", net < BYTES_TARGET))
                 if agree == "NO":
@@ -344,7 +383,7 @@ def main():
                 what = (f"timeout (> {args.timeout:g} s)" if ras.timed_out
                         else "error: " + (ras.stderr.strip().splitlines() or ["?"])[-1][:80].replace("|", "/"))
                 rows.append(f"| {program} | {n} | {what} | | | | {base_mb} | | | {cpp_text} | "
-                            f"{cpp_rss} | | |")
+                            f"{cpp_rss} | | | |")
                 if n >= CHECK_FROM:
                     checks["run"].append((f"{program} n={n} ({'timeout' if ras.timed_out else 'error'})", False))
                 if n >= 10**7 and program in WALL_TARGET_PROGRAMS:
