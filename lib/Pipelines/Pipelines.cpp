@@ -38,6 +38,7 @@ std::string rasp::getStagePipeline(LoweringStage stage,
            (options.parallel ? "true" : "false") +
            "}),func.func(convert-linalg-to-affine-loops),"
            "func.func(affine-scalrep),func.func(rasp-early-dealloc),"
+           "func.func(rasp-early-exit-streams),"
            "canonicalize,cse";
   case LoweringStage::LLVM:
     // Parallel query blocks become OpenMP worksharing loops (the JIT loads

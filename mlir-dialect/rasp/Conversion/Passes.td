@@ -130,6 +130,34 @@ def RASPEarlyDealloc : Pass<"rasp-early-dealloc", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def RASPEarlyExitStreams : Pass<"rasp-early-exit-streams", "mlir::func::FuncOp"> {
+  let summary = "Stop a stream loop once the rest of its output is decided";
+  let description = [{
+    dyck's output is `"F" if failed else ...`, where `failed` says that a
+    prefix count (of negative depths, of unmatched closers) is positive.
+    The count only grows, so from its first positive position on every
+    output is "F": on bracket inputs, which fail within a few tokens, the
+    loop computed depths and levels for millions of positions whose output
+    was already known.
+
+    This pass (on affine loops, after affine-scalrep) finds a top-level
+    `affine.for` from 0 to n by 1 whose body is side-effect-free ops, loads
+    (not of the output), stores into 0-d stack slots that nothing reads
+    after the loop, and one
+    store `out[i] = casts(select(count > 0, K, x))` with K a constant, where
+    `count` is a slot's new value: its old value plus `extui` of an i1, the
+    slot starting at a constant in [0, 2^62] (no wrap in 2^30 positions).
+    The loop becomes an `scf.while` that runs the same body (memref loads
+    and stores) while i < n and the previous position's count was not
+    positive, then an `scf.for` that stores casts(K) at the remaining
+    positions. Outputs are unchanged; slots read after the loop (totals)
+    or a second output keep the loop as it is.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
 def RASPFuseElementwiseIntoExtract
     : Pass<"rasp-fuse-elementwise-into-extract", "mlir::func::FuncOp"> {
   let summary = "Read a cheap element-wise producer's inputs where its result is extracted";
