@@ -62,6 +62,8 @@ struct DecidedStream {
   /// between the select and the stored value.
   Value decided;
   Value constant;
+  /// The 0-d slot the count is kept in.
+  Value countSlot;
   SmallVector<Operation *> casts;
 };
 
@@ -155,17 +157,24 @@ std::optional<DecidedStream> matchDecidedStream(affine::AffineForOp loop) {
       return store.getMemRef() == load.getMemRef() && store.getValueToStore() == count;
     });
     std::optional<int64_t> start = getStartValue(load.getMemRef(), loop);
-    if (storedBack && start && *start >= 0 && *start <= kMaxStickyStart)
+    if (storedBack && start && *start >= 0 && *start <= kMaxStickyStart) {
+      stream.countSlot = load.getMemRef();
       return stream;
+    }
   }
   return std::nullopt;
 }
 
 /// affine.for %i = 0 to %n { body; out[%i] = f(count > 0 ? K : x) }
-///   -> %stop = scf.while (%i = 0, %done = false) while %i < %n && !%done
-///        { body (memref loads and stores); yield %i + 1, count > 0 }
+///   -> %stop = scf.while (%start = 0, %done = false) while %start < %n && !%done
+///        { scf.for %i = %start to min(%start + B, %n) { body }
+///          yield min(%start + B, %n), count > 0 }
 ///      scf.for %j = %stop to %n { out[%j] = f(K) }
-void exitEarly(affine::AffineForOp loop, const DecidedStream &stream) {
+/// The inner loop is the original body (memref loads and stores), without
+/// a test per position: the count is tested once per block of
+/// `blockSize` positions, and positions after the first decided one in
+/// its block are computed as before (they give K too).
+void exitEarly(affine::AffineForOp loop, const DecidedStream &stream, int64_t blockSize) {
   OpBuilder b(loop);
   Location loc = loop.getLoc();
   Value n = affine::expandAffineMap(b, loc, loop.getUpperBoundMap(),
@@ -173,6 +182,7 @@ void exitEarly(affine::AffineForOp loop, const DecidedStream &stream) {
                 ->front();
   Value zero = arith::ConstantIndexOp::create(b, loc, 0);
   Value one = arith::ConstantIndexOp::create(b, loc, 1);
+  Value block = arith::ConstantIndexOp::create(b, loc, blockSize);
   Value notYet = arith::ConstantIntOp::create(b, loc, b.getI1Type(), 0);
   auto whileOp = scf::WhileOp::create(
       b, loc, TypeRange{b.getIndexType(), b.getI1Type()}, ValueRange{zero, notYet},
@@ -185,30 +195,41 @@ void exitEarly(affine::AffineForOp loop, const DecidedStream &stream) {
         scf::ConditionOp::create(nested, l, go, args);
       },
       [&](OpBuilder &nested, Location l, ValueRange args) {
-        IRMapping mapping;
-        mapping.map(loop.getInductionVar(), args[0]);
-        for (Operation &op : loop.getBody()->without_terminator()) {
-          if (auto load = dyn_cast<affine::AffineLoadOp>(op)) {
-            SmallVector<Value> operands = llvm::map_to_vector(
-                load.getMapOperands(), [&](Value v) { return mapping.lookupOrDefault(v); });
-            auto indices = affine::expandAffineMap(nested, l, load.getAffineMap(), operands);
-            mapping.map(load.getResult(),
-                        memref::LoadOp::create(nested, l, load.getMemRef(), *indices));
-            continue;
-          }
-          if (auto store = dyn_cast<affine::AffineStoreOp>(op)) {
-            SmallVector<Value> operands = llvm::map_to_vector(
-                store.getMapOperands(), [&](Value v) { return mapping.lookupOrDefault(v); });
-            auto indices = affine::expandAffineMap(nested, l, store.getAffineMap(), operands);
-            memref::StoreOp::create(nested, l, mapping.lookup(store.getValueToStore()),
-                                    store.getMemRef(), *indices);
-            continue;
-          }
-          nested.clone(op, mapping);
-        }
-        Value next = arith::AddIOp::create(nested, l, args[0],
-                                           arith::ConstantIndexOp::create(nested, l, 1));
-        scf::YieldOp::create(nested, l, ValueRange{next, mapping.lookup(stream.decided)});
+        Value end = arith::MinSIOp::create(
+            nested, l, arith::AddIOp::create(nested, l, args[0], block), n);
+        scf::ForOp::create(
+            nested, l, args[0], end, one, ValueRange{},
+            [&](OpBuilder &inner, Location il, Value position, ValueRange) {
+              IRMapping mapping;
+              mapping.map(loop.getInductionVar(), position);
+              auto mapped = [&](ValueRange values) {
+                return llvm::map_to_vector(values,
+                                           [&](Value v) { return mapping.lookupOrDefault(v); });
+              };
+              for (Operation &op : loop.getBody()->without_terminator()) {
+                if (auto load = dyn_cast<affine::AffineLoadOp>(op)) {
+                  auto indices = affine::expandAffineMap(inner, il, load.getAffineMap(),
+                                                         mapped(load.getMapOperands()));
+                  mapping.map(load.getResult(),
+                              memref::LoadOp::create(inner, il, load.getMemRef(), *indices));
+                  continue;
+                }
+                if (auto store = dyn_cast<affine::AffineStoreOp>(op)) {
+                  auto indices = affine::expandAffineMap(inner, il, store.getAffineMap(),
+                                                         mapped(store.getMapOperands()));
+                  memref::StoreOp::create(inner, il, mapping.lookup(store.getValueToStore()),
+                                          store.getMemRef(), *indices);
+                  continue;
+                }
+                inner.clone(op, mapping);
+              }
+              scf::YieldOp::create(inner, il);
+            });
+        Value count = memref::LoadOp::create(nested, l, stream.countSlot, ValueRange{});
+        Value decided = arith::CmpIOp::create(
+            nested, l, arith::CmpIPredicate::sgt, count,
+            arith::ConstantIntOp::create(nested, l, count.getType(), 0));
+        scf::YieldOp::create(nested, l, ValueRange{end, decided});
       });
   // The rest of the output is the decided value.
   Value fill = stream.constant;
@@ -230,6 +251,8 @@ void exitEarly(affine::AffineForOp loop, const DecidedStream &stream) {
 
 struct RASPEarlyExitStreamsPass
     : public rasp::impl::RASPEarlyExitStreamsBase<RASPEarlyExitStreamsPass> {
+  using Base::Base;
+
   void runOnOperation() override {
     SmallVector<std::pair<affine::AffineForOp, DecidedStream>> streams;
     for (Operation &op : getOperation().getBody().getOps())
@@ -237,7 +260,7 @@ struct RASPEarlyExitStreamsPass
         if (std::optional<DecidedStream> stream = matchDecidedStream(loop))
           streams.emplace_back(loop, *stream);
     for (auto &[loop, stream] : streams)
-      exitEarly(loop, stream);
+      exitEarly(loop, stream, blockSize);
   }
 };
 

@@ -1,13 +1,20 @@
 // RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-early-exit-streams))' | FileCheck %s
+// RUN: rasp-opt %s -split-input-file -pass-pipeline='builtin.module(func.func(rasp-early-exit-streams{block-size=64}))' | FileCheck %s --check-prefix=SMALL
 
 // dyck1's loop: a running depth and a sticky count of negative depths in
 // stack slots that start at 0; the output is "F" (2) once the count is
-// positive. The loop becomes a while loop that stops after the first
-// position whose count is positive, and a loop that stores 2 at the rest.
+// positive. The loop becomes a while loop over blocks of 4096 positions
+// (the original body in an scf.for, the count tested after each block)
+// that stops after the first block whose count is positive, and a loop
+// that stores 2 at the rest.
 // CHECK-LABEL: func.func @dyck1_shape
 // CHECK-SAME:    (%[[IN:.+]]: memref<?xi8>, %[[OUT:.+]]: memref<?xi8>)
+// CHECK:         memref.alloca() : memref<i64>
+// CHECK:         memref.alloca() : memref<i64>
+// CHECK:         %[[FAILED:.+]] = memref.alloca() : memref<i64>
 // CHECK:         %[[N:.+]] = memref.dim %[[IN]]
 // CHECK-DAG:     %[[ZERO:.+]] = arith.constant 0 : index
+// CHECK-DAG:     %[[BLOCK:.+]] = arith.constant 4096 : index
 // CHECK-DAG:     %[[FALSE:.+]] = arith.constant false
 // CHECK-NOT:     affine.for
 // CHECK:         %[[STOP:.+]]:2 = scf.while (%[[I:.+]] = %[[ZERO]], %[[DONE:.+]] = %[[FALSE]]) : (index, i1) -> (index, i1) {
@@ -16,16 +23,23 @@
 // CHECK:           %[[GO:.+]] = arith.andi %[[IN_BOUNDS]], %[[OPEN]] : i1
 // CHECK:           scf.condition(%[[GO]]) %[[I]], %[[DONE]] : index, i1
 // CHECK:         } do {
-// CHECK:         ^bb0(%[[J:.+]]: index, %{{.+}}: i1):
-// CHECK:           memref.load %[[IN]][%[[J]]] : memref<?xi8>
-// CHECK:           %[[DECIDED:.+]] = arith.cmpi sgt, %{{.+}}, %{{.+}} : i64
-// CHECK:           memref.store %{{.+}}, %[[OUT]][%[[J]]] : memref<?xi8>
-// CHECK:           %[[NEXT:.+]] = arith.addi %[[J]], %{{.+}} : index
-// CHECK:           scf.yield %[[NEXT]], %[[DECIDED]] : index, i1
+// CHECK:         ^bb0(%[[START:.+]]: index, %{{.+}}: i1):
+// CHECK:           %[[AFTER:.+]] = arith.addi %[[START]], %[[BLOCK]] : index
+// CHECK:           %[[END:.+]] = arith.minsi %[[AFTER]], %[[N]] : index
+// CHECK:           scf.for %[[J:.+]] = %[[START]] to %[[END]] step %{{.+}} {
+// CHECK:             memref.load %[[IN]][%[[J]]] : memref<?xi8>
+// CHECK:             memref.store %{{.+}}, %[[OUT]][%[[J]]] : memref<?xi8>
+// CHECK-NEXT:      }
+// CHECK:           %[[COUNT:.+]] = memref.load %[[FAILED]][] : memref<i64>
+// CHECK:           %[[DECIDED:.+]] = arith.cmpi sgt, %[[COUNT]], %{{.+}} : i64
+// CHECK:           scf.yield %[[END]], %[[DECIDED]] : index, i1
 // CHECK:         }
 // CHECK:         scf.for %[[K:.+]] = %[[STOP]]#0 to %[[N]] step %{{.+}} {
 // CHECK-NEXT:      memref.store %[[F:.+]], %[[OUT]][%[[K]]] : memref<?xi8>
 // CHECK:         return
+// SMALL-LABEL: func.func @dyck1_shape
+// SMALL:         arith.constant 64 : index
+// SMALL:         scf.while
 func.func @dyck1_shape(%in: memref<?xi8>, %out: memref<?xi8>) {
   %c0 = arith.constant 0 : index
   %c0_i64 = arith.constant 0 : i64
@@ -75,6 +89,8 @@ func.func @dyck1_shape(%in: memref<?xi8>, %out: memref<?xi8>) {
 // decided value that is not a constant.
 // CHECK-LABEL: func.func @not_decided
 // CHECK-NOT:     scf.while
+// SMALL-LABEL: func.func @not_decided
+// SMALL-NOT:     scf.while
 // CHECK-COUNT-5: affine.for
 // CHECK-NOT:     scf.while
 // CHECK:         return
