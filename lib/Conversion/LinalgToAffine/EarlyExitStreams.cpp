@@ -85,7 +85,8 @@ std::optional<DecidedStream> matchDecidedStream(affine::AffineForOp loop) {
   affine::AffineStoreOp output;
   SmallVector<affine::AffineStoreOp> slotStores;
   for (Operation &op : loop.getBody()->without_terminator()) {
-    // Reads: of the inputs, of temporaries, of constant tables.
+    // Reads: of the inputs, of temporaries, of constant tables (the output
+    // is checked below, once it is known).
     if (isa<affine::AffineLoadOp, memref::LoadOp>(op))
       continue;
     if (auto store = dyn_cast<affine::AffineStoreOp>(op)) {
@@ -114,14 +115,11 @@ std::optional<DecidedStream> matchDecidedStream(affine::AffineForOp loop) {
   if (!output)
     return std::nullopt;
   // The output buffer is written by this store alone in the loop, and no
-  // load in the loop reads it.
-  for (Operation &op : loop.getBody()->without_terminator()) {
-    auto affineLoad = dyn_cast<affine::AffineLoadOp>(op);
-    auto load = dyn_cast<memref::LoadOp>(op);
-    if ((affineLoad && affineLoad.getMemRef() == output.getMemRef()) ||
-        (load && load.getMemRef() == output.getMemRef()))
+  // load in the loop reads it (both loads take the memref first).
+  for (Operation &op : loop.getBody()->without_terminator())
+    if (isa<affine::AffineLoadOp, memref::LoadOp>(op) &&
+        op.getOperand(0) == output.getMemRef())
       return std::nullopt;
-  }
 
   DecidedStream stream;
   stream.output = output;

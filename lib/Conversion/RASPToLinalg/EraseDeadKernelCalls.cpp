@@ -16,7 +16,7 @@ namespace rasp {
 } // namespace rasp
 
 using namespace mlir;
-using rasp::lowering::isKernelCall;
+using rasp::lowering::collectKernelCalls;
 
 namespace {
 
@@ -44,11 +44,7 @@ bool hasDeadOutputs(func::CallOp call, SmallVectorImpl<memref::AllocOp> &allocs)
 struct RASPEraseDeadKernelCallsPass
     : public rasp::impl::RASPEraseDeadKernelCallsBase<RASPEraseDeadKernelCallsPass> {
   void runOnOperation() override {
-    SmallVector<func::CallOp> calls;
-    getOperation().walk([&](func::CallOp call) {
-      if (isKernelCall(call))
-        calls.push_back(call);
-    });
+    SmallVector<func::CallOp> calls = collectKernelCalls(getOperation());
     for (func::CallOp call : calls) {
       SmallVector<memref::AllocOp> allocs;
       if (!hasDeadOutputs(call, allocs))

@@ -29,6 +29,16 @@ inline bool isKernelCall(mlir::func::CallOp call) {
   return false;
 }
 
+/// The runtime-kernel calls nested in `root`, in order.
+inline llvm::SmallVector<mlir::func::CallOp> collectKernelCalls(mlir::Operation *root) {
+  llvm::SmallVector<mlir::func::CallOp> calls;
+  root->walk([&](mlir::func::CallOp call) {
+    if (isKernelCall(call))
+      calls.push_back(call);
+  });
+  return calls;
+}
+
 } // namespace rasp::lowering
 
 #endif // RASP_LIB_CONVERSION_RASPTOLINALG_KERNELCALLNAMES_H

@@ -17,6 +17,7 @@ namespace rasp {
 } // namespace rasp
 
 using namespace mlir;
+using rasp::lowering::collectKernelCalls;
 using rasp::lowering::isKernelCall;
 
 namespace {
@@ -111,11 +112,7 @@ bufferization::ToTensorOp findRead(memref::AllocOp buffer) {
 struct RASPMergeKernelCallsPass
     : public rasp::impl::RASPMergeKernelCallsBase<RASPMergeKernelCallsPass> {
   void runOnOperation() override {
-    SmallVector<func::CallOp> calls;
-    getOperation().walk([&](func::CallOp call) {
-      if (isKernelCall(call))
-        calls.push_back(call);
-    });
+    SmallVector<func::CallOp> calls = collectKernelCalls(getOperation());
     SmallVector<func::CallOp> kept;
     for (func::CallOp call : calls) {
       SmallVector<RepeatedOutput> outputs;

@@ -37,12 +37,12 @@ Value stripCasts(Value value) {
 /// one of its rank-1 operands, or the size of the `tensor.empty` one of its
 /// outputs starts from.
 bool isTripCount(Value size, linalg::GenericOp stream) {
+  auto dim = size.getDefiningOp<tensor::DimOp>();
+  if (dim && dim.getConstantIndex() != std::optional<int64_t>(0))
+    dim = {};
   for (Value operand : stream->getOperands()) {
-    if (auto dim = size.getDefiningOp<tensor::DimOp>()) {
-      std::optional<int64_t> axis = dim.getConstantIndex();
-      if (dim.getSource() == operand && axis && *axis == 0)
-        return true;
-    }
+    if (dim && dim.getSource() == operand)
+      return true;
     if (auto empty = operand.getDefiningOp<tensor::EmptyOp>())
       if (empty.getType().getRank() == 1 && empty.getDynamicSizes().size() == 1 &&
           empty.getDynamicSizes()[0] == size)

@@ -8,17 +8,14 @@ comes later).
 """
 import collections
 import os
-import random
 import sys
 
+from shared_counts import shuffled_letters
+
 out, n = sys.argv[1], int(sys.argv[2])
-rng = random.Random(31)
-# Exact shares of n, shuffled: a, b and g share a count, c and d another,
-# e and f have counts of their own.
-shares = {"a": 20, "b": 20, "g": 20, "c": 15, "d": 15, "e": 6, "f": 14}
-assert n % 110 == 0 and sum(shares.values()) == 110
-letters = [c for c, share in shares.items() for _ in range(n // 110 * share)]
-rng.shuffle(letters)
+# a, b and g share a count, c and d another, e and f have counts of their own.
+letters = shuffled_letters(
+    n, 31, {"a": 20, "b": 20, "g": 20, "c": 15, "d": 15, "e": 6, "f": 14})
 counts = collections.Counter(letters)
 distinct_with_count = collections.Counter(counts.values())
 last = {c: i for i, c in enumerate(letters)}

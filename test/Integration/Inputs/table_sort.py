@@ -7,15 +7,13 @@ stable (ties in index order).
 """
 import collections
 import os
-import random
 import sys
 
+from shared_counts import shuffled_letters
+
 out, n = sys.argv[1], int(sys.argv[2])
-rng = random.Random(41)
-shares = {"a": 20, "b": 20, "c": 15, "d": 15, "e": 6, "f": 14, "g": 20}
-assert n % 110 == 0 and sum(shares.values()) == 110
-letters = [c for c, share in shares.items() for _ in range(n // 110 * share)]
-rng.shuffle(letters)
+letters = shuffled_letters(
+    n, 41, {"a": 20, "b": 20, "c": 15, "d": 15, "e": 6, "f": 14, "g": 20})
 counts = collections.Counter(letters)
 seen, met = [], set()
 for c in letters:
