@@ -8,7 +8,7 @@ counting and radix sorts, prefix-sum scans), side by side in one run. Both
 write their output files, which must agree byte for byte. For each process
 the wall time and peak RSS (GNU time's %M) are measured; rasp-run's RSS is
 also reported net of its peak RSS on a one-token input (the compiler's own
-memory). Each pair runs --rounds times (default 3), C++ then rasp-run,
+memory). Each pair runs --rounds times (default 5), C++ then rasp-run,
 and the table gives medians and the range of the rounds' ratios: this
 machine is noisy, and one run of a 10 ms program can be off by 2x. Runs
 over --timeout print "timeout"; by default a program that times out is not
@@ -185,9 +185,9 @@ def main():
     parser.add_argument("--paper", default=PAPER)
     parser.add_argument("--workdir", default=None,
                         help="where inputs and outputs go (default: a temporary directory)")
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=5,
                         help="runs of each (program, n) pair, C++ then rasp-run each round; "
-                             "the table gives medians (default 3: this machine is noisy)")
+                             "the table gives medians (default 5: this machine is noisy)")
     parser.add_argument("--out", default=os.path.join(HERE, "results", "beyond_n2.md"))
     args = parser.parse_args()
 

@@ -105,6 +105,9 @@ static void disableLoopStrengthReduction() {
     *option = true;
 }
 
+/// Alignment of every loop header in JIT-compiled code (see below).
+static constexpr unsigned kLoopAlignmentBytes = 64;
+
 static llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
 createHostTargetMachine() {
   initializeNativeTarget();
@@ -113,6 +116,10 @@ createHostTargetMachine() {
   if (!builder)
     return builder.takeError();
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  // Loops start on a 64-byte line: the x86 default (16) lets a small hot
+  // loop straddle two lines of the op cache, which made hist2's lookup loop
+  // (21 bytes at offset 48) 1.5x slower than hist's identical one.
+  builder->getOptions().LoopAlignment = kLoopAlignmentBytes;
   return builder->createTargetMachine();
 }
 
