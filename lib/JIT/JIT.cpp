@@ -1,6 +1,7 @@
 //===- JIT.cpp - Native code for lowered rasp programs --------------------===//
 
 #include "rasp/JIT/JIT.h"
+#include "rasp/JIT/TabulateByteFunctions.h"
 #include "rasp/Conversion/RASPToLinalg/RASPToLinalg.h"
 #include "rasp/Dialect/RASP/IR/RASPOps.h"
 #include "rasp/Runtime/BufferCache.h"
@@ -159,7 +160,8 @@ static constexpr const char *kJITPassPipeline =
     "cgscc(inline),"
     "function(sroa,early-cse<memssa>,simplifycfg," RASP_INSTCOMBINE ","
     "loop(loop-rotate),loop-mssa(licm),simplifycfg," RASP_INSTCOMBINE ","
-    "loop(indvars),loop-vectorize<interleave-forced-only>," RASP_INSTCOMBINE ","
+    "loop(indvars),loop-vectorize<interleave-forced-only>,rasp-tabulate-byte-functions,"
+    RASP_INSTCOMBINE ","
     "simplifycfg,loop-mssa(licm))";
 #undef RASP_INSTCOMBINE
 
@@ -174,6 +176,14 @@ makeHostOptimizer(llvm::TargetMachine *tm) {
     llvm::CGSCCAnalysisManager cgam;
     llvm::ModuleAnalysisManager mam;
     llvm::PassBuilder builder(tm);
+    builder.registerPipelineParsingCallback(
+        [](llvm::StringRef name, llvm::FunctionPassManager &passes,
+           llvm::ArrayRef<llvm::PassBuilder::PipelineElement>) {
+          if (name != kTabulateByteFunctionsPassName)
+            return false;
+          passes.addPass(TabulateByteFunctionsPass());
+          return true;
+        });
     builder.registerModuleAnalyses(mam);
     builder.registerCGSCCAnalyses(cgam);
     builder.registerFunctionAnalyses(fam);
