@@ -151,6 +151,10 @@ static bool hostHasAVX512() {
 /// of the runtime calls into their callers: the code of dyck3 is a fifth
 /// smaller, and llc executes 9% fewer instructions on it (callgrind).
 ///
+/// rasp-tabulate-byte-functions runs after the vectorizer: the scalar loops
+/// left (running scans) get their functions of a token byte as table loads
+/// (TabulateByteFunctions.h).
+///
 /// Neither the unroller nor the vectorizer's interleaving runs: the select
 /// loops keep several accumulators without them, and unrolling the O(n)
 /// loops roughly doubled the code that instruction selection then worked
