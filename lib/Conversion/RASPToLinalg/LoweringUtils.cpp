@@ -3,6 +3,7 @@
 #include "LoweringUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
@@ -288,7 +289,12 @@ Value lowering::emitFloorModFloat(OpBuilder &b, Location loc, Value lhs, Value r
   Value signsDiffer = arith::XOrIOp::create(b, loc, remNeg, divNeg);
   Value adjust = arith::AndIOp::create(b, loc, remNonZero, signsDiffer);
   Value adjusted = arith::AddFOp::create(b, loc, rem, rhs);
-  return arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+  Value floored = arith::SelectOp::create(b, loc, adjust, adjusted, rem);
+  // Python gives a zero result the divisor's sign (-6.0 % 3 is 0.0,
+  // 6.0 % -3 is -0.0); fmod gives it the dividend's.
+  Value remZero = arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, rem, zero);
+  Value signedZero = math::CopySignOp::create(b, loc, zero, rhs);
+  return arith::SelectOp::create(b, loc, remZero, signedZero, floored);
 }
 
 /// A bound on |v| for every value v of the int s-op `original` that holds at
