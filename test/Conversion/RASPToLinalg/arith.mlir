@@ -213,7 +213,8 @@ func.func @mod_int() -> !rasp.sop<i64> {
   return %r : !rasp.sop<i64>
 }
 
-// Floored float %: remf, then + d where r != 0 and the signs differ.
+// Floored float %: remf, then + d where r != 0 and the signs differ; a
+// zero result takes the divisor's sign (Python's -6.0 % 3 is 0.0).
 // CHECK-LABEL: func.func @mod_float(
 // CHECK-SAME: {{%[a-z0-9]+}}: tensor<?xi8>, [[INT:%[a-z0-9]+]]: tensor<?xi64>, [[FLT:%[a-z0-9]+]]: tensor<?xf64>
 // CHECK: linalg.generic {{.+}} iterator_types = ["reduction"]} ins([[FLT]], [[INT]] : tensor<?xf64>, tensor<?xi64>)
@@ -228,7 +229,10 @@ func.func @mod_int() -> !rasp.sop<i64> {
 // CHECK-NEXT: [[DIFF:%.+]] = arith.xori [[RNEG]], [[DNEG]] : i1
 // CHECK-NEXT: [[ADJ:%.+]] = arith.andi [[NZ]], [[DIFF]] : i1
 // CHECK-NEXT: [[SUM:%.+]] = arith.addf [[REM]], [[DF]] : f64
-// CHECK-NEXT: [[RES:%.+]] = arith.select [[ADJ]], [[SUM]], [[REM]] : f64
+// CHECK-NEXT: [[FLOORED:%.+]] = arith.select [[ADJ]], [[SUM]], [[REM]] : f64
+// CHECK-NEXT: [[ZERO:%.+]] = arith.cmpf oeq, [[REM]], [[C0]] : f64
+// CHECK-NEXT: [[SIGNED:%.+]] = math.copysign [[C0]], [[DF]] : f64
+// CHECK-NEXT: [[RES:%.+]] = arith.select [[ZERO]], [[SIGNED]], [[FLOORED]] : f64
 // CHECK-NEXT: linalg.yield [[RES]] : f64
 func.func @mod_float() -> !rasp.sop<f64> {
   %f = rasp.tokens : !rasp.sop<f64>
