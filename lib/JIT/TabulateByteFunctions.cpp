@@ -38,7 +38,8 @@ constexpr const char *kTableName = "rasp.byte_table";
 /// True for the instructions a byte expression may contain: integer
 /// operations that cannot trap and fold to a constant for constant operands.
 bool isPureIntegerOp(const Instruction *inst) {
-  if (!inst->getType()->isIntegerTy())
+  // Table entries are at most 64 bits wide.
+  if (!inst->getType()->isIntegerTy() || inst->getType()->getIntegerBitWidth() > 64)
     return false;
   if (auto *binary = dyn_cast<BinaryOperator>(inst)) {
     switch (binary->getOpcode()) {
@@ -57,11 +58,13 @@ bool isPureIntegerOp(const Instruction *inst) {
     }
   }
   if (auto *cmp = dyn_cast<ICmpInst>(inst))
-    return cmp->getOperand(0)->getType()->isIntegerTy();
+    return cmp->getOperand(0)->getType()->isIntegerTy() &&
+           cmp->getOperand(0)->getType()->getIntegerBitWidth() <= 64;
   if (isa<SelectInst>(inst))
     return true;
   if (auto *cast = dyn_cast<CastInst>(inst))
     return cast->getOperand(0)->getType()->isIntegerTy() &&
+           cast->getOperand(0)->getType()->getIntegerBitWidth() <= 64 &&
            (isa<ZExtInst>(cast) || isa<SExtInst>(cast) || isa<TruncInst>(cast));
   return false;
 }
