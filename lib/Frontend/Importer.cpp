@@ -529,6 +529,14 @@ private:
     auto it = namedDepth.find(op);
     if (it != namedDepth.end() && it->second <= depth)
       return;
+    // An unnamed op that an earlier statement built (structural hashing
+    // returned it for an identical expression here) keeps its place there
+    // without this name: a run-time error in it would otherwise show the
+    // earlier statement's line under this statement's name.
+    auto created = creationIndex.find(op);
+    if (it == namedDepth.end() && created != creationIndex.end() &&
+        created->second <= statementStartOp)
+      return;
     mlir::Location loc = op->getLoc();
     if (auto nameLoc = llvm::dyn_cast<mlir::NameLoc>(loc))
       loc = nameLoc.getChildLoc();
@@ -623,6 +631,8 @@ private:
   llvm::DenseMap<mlir::Operation *, unsigned> namedDepth;
   llvm::DenseMap<mlir::Operation *, unsigned> creationIndex;
   size_t opCount = 0;
+  /// opCount when the innermost assignment being executed began.
+  size_t statementStartOp = 0;
   uint64_t steps = 0;
   unsigned evalDepth = 0;
   unsigned callDepth = 0;
@@ -710,11 +720,14 @@ void Importer::exec(const Stmt *s, Env *env) {
     eval(s->exprs[0].get(), env);
     return;
   case StmtKind::Assign: {
+    size_t enclosingStart = statementStartOp;
+    statementStartOp = opCount;
     std::vector<Value> values;
     for (auto &e : s->exprs)
       values.push_back(eval(e.get(), env));
     Value v = values.size() == 1 ? values[0] : list(values, s->loc());
     bindNames(s->names, s->nameLocs, v, env, s->loc(), /*iterator=*/false);
+    statementStartOp = enclosingStart;
     return;
   }
   case StmtKind::Def: {

@@ -64,11 +64,26 @@ std::string rasp::describeRuntimeError(Operation *op, RuntimeErrorCode code,
   LocParts parts;
   if (op)
     walkLocation(op->getLoc(), parts);
+  // The s-op asked for: the program function's name (each output s-op is
+  // a function named after it).
+  std::optional<std::string> computing;
+  for (Operation *parent = op ? op->getParentOp() : nullptr; parent;
+       parent = parent->getParentOp())
+    if (auto symbol = parent->getAttrOfType<StringAttr>("sym_name")) {
+      computing = symbol.getValue().str();
+      break;
+    }
   std::string text;
   if (parts.fileLineCol)
     text += *parts.fileLineCol + ": ";
-  if (parts.name)
-    text += "in s-op '" + *parts.name + "': ";
+  if (parts.name) {
+    text += "in s-op '" + *parts.name + "'";
+    if (computing && *computing != *parts.name)
+      text += " (computing '" + *computing + "')";
+    text += ": ";
+  } else if (computing) {
+    text += "in s-op '" + *computing + "': ";
+  }
   text += getRuntimeErrorMessage(code);
   text += " at position " + std::to_string(position);
   return text;

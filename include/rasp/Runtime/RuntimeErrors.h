@@ -68,8 +68,10 @@ inline constexpr const char *kOpIdAttrName = "rasp.op_id";
 /// location in pre-order (NameLoc -> its child; CallSiteLoc -> the callee,
 /// i.e. where the op was written inside a RASP function, before the caller;
 /// FusedLoc -> its parts in order; OpaqueLoc -> its fallback). The name is
-/// the first (outermost) NameLoc met in the same walk. A part without a
-/// location or a name is left out, so the shortest form is
+/// the first (outermost) NameLoc met in the same walk; without one it is the
+/// s-op asked for (the name of the function holding the op), and a name
+/// that differs from that s-op is followed by ` (computing '<s-op>')`. A
+/// part without a location or a name is left out, so the shortest form is
 /// `<message> at position <p>`.
 std::string describeRuntimeError(mlir::Operation *op, RuntimeErrorCode code,
                                  int64_t position);
