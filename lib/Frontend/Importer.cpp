@@ -492,6 +492,21 @@ private:
                         : toSOp(r, rloc, context);
     return {a, b};
   }
+  /// A bool s-op that is False at every position, computed from the s-ops
+  /// among `l` and `r` (x < x for each, and-ed): the reference evaluates
+  /// both sides of `==` before comparing, so their run-time errors stay.
+  mlir::Value neverEqual(const Value &l, const Value &r, SMLoc loc) {
+    mlir::Value result;
+    for (const Value *side : {&l, &r}) {
+      if (side->kind != Value::SOp)
+        continue;
+      mlir::Value never = emit<rasp::CmpOp>(loc, sopType(EK::Bool), rasp::Predicate::lt,
+                                            side->ir, side->ir);
+      result = result ? emit<rasp::AndOp>(loc, sopType(EK::Bool), result, never) : never;
+    }
+    return result ? result : constant(Value::mkBool(false), loc);
+  }
+
   static bool comparable(EK a, EK b) {
     return kindClass(a) == kindClass(b) ||
            (a == EK::Bool && isNumericKind(b)) ||
@@ -901,6 +916,15 @@ Value Importer::eval(const Expr *e, Env *env) {
     Value queries = eval(e->child(1), env);
     toSOp(keys, e->child(0)->loc(), "select's keys");
     toSOp(queries, e->child(1)->loc(), "select's queries");
+    // A string key never equals a number or a bool query (or the other way
+    // round): `==` selects nothing and `!=` everything, as in Python.
+    if (!comparable(valueKind(keys), valueKind(queries)) &&
+        (e->text == "==" || e->text == "!=")) {
+      mlir::Value never = neverEqual(keys, queries, e->loc());
+      return Value::mkSelector(emit<rasp::SelectOp>(
+          e->loc(), rasp::SelectorType::get(ctx), never, never,
+          e->text == "==" ? rasp::Predicate::lt : rasp::Predicate::eq));
+    }
     if (!comparable(valueKind(keys), valueKind(queries)))
       fail(e->loc(), Twine("select cannot compare ") +
                          kindName(valueKind(keys)) + " keys with " +
@@ -1198,6 +1222,10 @@ Value Importer::sopBinary(StringRef op, const Value &l, const Value &r,
   EK kl = valueKind(l), kr = valueKind(r);
   bool isCmp = op == "==" || op == "<" || op == ">" || op == "<=" || op == ">=";
   if (isCmp) {
+    // Python: a string never equals a number or a bool ('a' == 1 is False);
+    // ordering them raises.
+    if (op == "==" && !comparable(kl, kr))
+      return Value::mkSOp(neverEqual(l, r, exprLoc));
     if (!comparable(kl, kr))
       fail(opLoc, "cannot compare " + describe(l) + " with " + describe(r));
     rasp::Predicate pred = llvm::StringSwitch<rasp::Predicate>(op)
