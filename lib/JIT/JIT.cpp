@@ -169,6 +169,29 @@ static constexpr const char *kJITPassPipeline =
     "simplifycfg,loop-mssa(licm))";
 #undef RASP_INSTCOMBINE
 
+/// The drivers call each program through its C-interface wrapper
+/// (`_mlir_ciface_NAME`, JITProgram::lookupEntry), never through NAME itself
+/// nor through the packed wrappers (`_mlir_NAME`) that ExecutionEngine adds
+/// for every function. Those wrappers go, and NAME becomes internal: the
+/// inliner then folds it into its one caller and deletes it, so each
+/// program is optimized and compiled once instead of twice.
+static void keepOnlyCInterfaces(llvm::Module &module) {
+  llvm::SmallVector<llvm::Function *> packed;
+  for (llvm::Function &fn : module)
+    if (!fn.isDeclaration() && fn.getName().starts_with("_mlir_") &&
+        !fn.getName().starts_with("_mlir_ciface_") && fn.use_empty())
+      packed.push_back(&fn);
+  for (llvm::Function *fn : packed)
+    fn->eraseFromParent();
+  for (llvm::Function &fn : module) {
+    if (fn.isDeclaration() || fn.getName().starts_with("_mlir_"))
+      continue;
+    llvm::Function *wrapper = module.getFunction(("_mlir_ciface_" + fn.getName()).str());
+    if (wrapper && !wrapper->isDeclaration())
+      fn.setLinkage(llvm::GlobalValue::InternalLinkage);
+  }
+}
+
 /// kJITPassPipeline for `tm`. Where the CPU has AVX-512, the vectorizer is
 /// told to use 512-bit vectors: some hosts (a virtualized Zen reports itself
 /// as znver3) otherwise tune for 256 bits and leave half the lanes unused.
@@ -201,6 +224,7 @@ makeHostOptimizer(llvm::TargetMachine *tm) {
   };
   bool wide = hostHasAVX512();
   return [optimize, wide](llvm::Module *module) -> llvm::Error {
+    keepOnlyCInterfaces(*module);
     if (wide)
       for (llvm::Function &fn : *module)
         if (!fn.isDeclaration())
