@@ -41,9 +41,13 @@ struct NoBit {
 struct SeenBefore {
   bool seen[256] = {};
   uint32_t operator()(uint8_t b, int64_t) {
-    bool before = seen[b];
+    // Stores only on a byte's first visit (a predictable branch): a store
+    // at every position cost most_freq up to 2.5x at 10^5, depending on
+    // where the stack fell relative to the output's write streams.
+    if (seen[b])
+      return 1;
     seen[b] = true;
-    return before;
+    return 0;
   }
 };
 /// The bit "visited again later", from the histogram: set until the byte's
