@@ -2,6 +2,8 @@
 
 #include "rasp/Runtime/Value.h"
 
+#include <optional>
+
 #include "llvm/ADT/DenseMap.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -238,20 +240,55 @@ void rasp::printJson(const SOpValue &value, llvm::raw_ostream &os) {
   os << "]\n";
 }
 
+/// Code points Python's repr escapes besides the ASCII controls: the C1
+/// controls, and the separators and format characters a string of tokens
+/// may plausibly hold (str.isprintable() is false for all of them).
+static bool isUnprintable(uint32_t cp) {
+  return (cp >= 0x7f && cp <= 0xa0) || cp == 0xad || cp == 0x1680 ||
+         (cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) ||
+         (cp >= 0x205f && cp <= 0x2064) || cp == 0x3000 || cp == 0xfeff;
+}
+
+/// The code point of the UTF-8 sequence at str[i] and its length, or
+/// nothing for a malformed one (printed byte by byte).
+static std::optional<std::pair<uint32_t, size_t>> decodeUtf8(llvm::StringRef str, size_t i) {
+  unsigned char lead = str[i];
+  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3
+                                  : (lead >> 3) == 0x1e ? 4 : 0;
+  if (length == 0 || i + length > str.size())
+    return std::nullopt;
+  uint32_t cp = length == 1 ? lead : lead & (0x7f >> length);
+  for (size_t k = 1; k < length; ++k) {
+    unsigned char next = str[i + k];
+    if ((next >> 6) != 0x2)
+      return std::nullopt;
+    cp = (cp << 6) | (next & 0x3f);
+  }
+  return std::make_pair(cp, length);
+}
+
 static void printPythonString(llvm::StringRef str, llvm::raw_ostream &os) {
   char quote = str.contains('\'') && !str.contains('"') ? '"' : '\'';
   os << quote;
-  for (unsigned char c : str) {
+  for (size_t i = 0; i < str.size();) {
+    unsigned char c = str[i];
+    auto decoded = decodeUtf8(str, i);
+    size_t length = decoded ? decoded->second : 1;
     if (c == '\\' || c == (unsigned char)quote)
       os << '\\' << c;
     else if (c == '\n')
       os << "\\n";
     else if (c == '\t')
       os << "\\t";
+    else if (c == '\r')
+      os << "\\r";
     else if (c < 0x20)
       os << llvm::format("\\x%02x", c);
+    else if (decoded && isUnprintable(decoded->first))
+      os << llvm::format(decoded->first < 0x100 ? "\\x%02x" : "\\u%04x", decoded->first);
     else
-      os << c;
+      os << str.substr(i, length);
+    i += length;
   }
   os << quote;
 }
