@@ -161,6 +161,7 @@ private:
           c == '\v') {
         ++cur;
       } else if (c == '#') {
+        ++comments;
         while (cur < end && *cur != '\n')
           ++cur;
       } else {
@@ -171,6 +172,11 @@ private:
 
   const char *cur;
   const char *end;
+  unsigned comments = 0;
+
+public:
+  /// Comments skipped so far (a loop body may consist of one).
+  unsigned commentsSeen() const { return comments; }
 };
 
 class Parser {
@@ -370,12 +376,18 @@ private:
     parseNames(*s, "a loop variable name after 'for'");
     expect("in", "after the loop variables");
     s->exprs.push_back(parseExpr());
+    // The lexer stops right after the '{': comments in the body come later.
+    unsigned commentsBefore = lexer.commentsSeen();
+    SMLoc open = tok.loc;
     expect("{", "to open the loop body");
     while (!tok.is("}")) {
       if (tok.kind == Tok::Eof)
         expected("'}' to close the loop body");
       s->body.push_back(parseStatement());
     }
+    // The reference's grammar wants a statement or a comment in the body.
+    if (s->body.empty() && lexer.commentsSeen() == commentsBefore)
+      fail(open, "a loop body needs a statement (or a comment)");
     advance();
     s->range.End = prevEnd;
     return s;
