@@ -22,7 +22,9 @@ using namespace rasp::lowering;
 
 namespace {
 
-/// The running sum over `values` (i64 tensor) in the predicate's direction:
+/// The running sum over `values` (i64 or f64 tensor: the sum has its type,
+/// and f64 values are added in position order, from 0.0) in the predicate's
+/// direction:
 /// position q stores `finish(b, loc, total, q)`, with total the sum over the
 /// positions the predicate selects (inclusive or not) and q an i64.
 using FinishBuilder =
@@ -34,9 +36,19 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
   bool forward = predicate == Predicate::lt || predicate == Predicate::le;
   bool inclusive = predicate == Predicate::le || predicate == Predicate::ge;
   Type i64 = rewriter.getI64Type();
+  Type sumType = llvm::cast<RankedTensorType>(values.getType()).getElementType();
+  bool isFloat = llvm::isa<FloatType>(sumType);
   Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
   Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  Value zeroI64 = arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+  Value zeroSum =
+      isFloat ? (Value)arith::ConstantFloatOp::create(rewriter, loc, llvm::cast<FloatType>(sumType),
+                                                      APFloat(0.0))
+              : (Value)arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+  auto add = [&](OpBuilder &b, Location l, Value lhs, Value rhs) -> Value {
+    if (isFloat)
+      return arith::AddFOp::create(b, l, lhs, rhs);
+    return arith::AddIOp::create(b, l, lhs, rhs);
+  };
   Value init = tensor::EmptyOp::create(
       rewriter, loc, ArrayRef<int64_t>{ShapedType::kDynamic}, resultType, ValueRange{n});
   if (forward) {
@@ -51,8 +63,8 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
     AffineMap scalar = AffineMap::get(1, 0, {}, ctx);
     Value sumInit =
         linalg::FillOp::create(
-            rewriter, loc, ValueRange{zeroI64},
-            ValueRange{tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, i64)})
+            rewriter, loc, ValueRange{zeroSum},
+            ValueRange{tensor::EmptyOp::create(rewriter, loc, ArrayRef<int64_t>{}, sumType)})
             .getResult(0);
     auto scan = linalg::GenericOp::create(
         rewriter, loc, TypeRange{sumInit.getType(), init.getType()}, ValueRange{values},
@@ -60,7 +72,7 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
         ArrayRef<utils::IteratorType>{utils::IteratorType::reduction},
         [&](OpBuilder &b, Location l, ValueRange args) {
           Value sum = args[1];
-          Value next = arith::AddIOp::create(b, l, sum, args[0]);
+          Value next = add(b, l, sum, args[0]);
           Value total = inclusive ? next : sum;
           Value q = arith::IndexCastOp::create(b, l, i64, linalg::IndexOp::create(b, l, 0));
           linalg::YieldOp::create(b, l, ValueRange{next, finish(b, l, total, q)});
@@ -68,7 +80,7 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
     return scan.getResult(1);
   }
   auto loop = scf::ForOp::create(
-      rewriter, loc, zero, n, one, ValueRange{zeroI64, init},
+      rewriter, loc, zero, n, one, ValueRange{zeroSum, init},
       [&](OpBuilder &b, Location l, Value i, ValueRange carried) {
         Value sum = carried[0];
         // Suffixes run backward: position n - 1 - i.
@@ -76,7 +88,7 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
                             : arith::SubIOp::create(
                                   b, l, arith::SubIOp::create(b, l, n, one), i);
         Value value = tensor::ExtractOp::create(b, l, values, ValueRange{pos});
-        Value next = arith::AddIOp::create(b, l, sum, value);
+        Value next = add(b, l, sum, value);
         Value total = inclusive ? next : sum;
         Value q = arith::IndexCastOp::create(b, l, i64, pos);
         Value updated = tensor::InsertOp::create(b, l, finish(b, l, total, q),
@@ -111,9 +123,11 @@ struct ScanMeanLowering : RASPConversionPattern<ScanMeanOp> {
                 b, l, count, arith::ConstantIntOp::create(b, l, i64, adjust));
           Value empty = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq, count,
                                               zeroI64);
-          Value mean = arith::DivFOp::create(
-              b, l, arith::SIToFPOp::create(b, l, f64, total),
-              arith::SIToFPOp::create(b, l, f64, count));
+          // The reference's sum * 1.0 / count (the * 1.0 is exact).
+          Value sum = total.getType().isF64() ? total
+                                              : (Value)arith::SIToFPOp::create(b, l, f64, total);
+          Value mean = arith::DivFOp::create(b, l, sum,
+                                             arith::SIToFPOp::create(b, l, f64, count));
           Value fallback = materializeScalar(b, l, op.getDefaultValue(), f64, state);
           return arith::SelectOp::create(b, l, empty, fallback, mean);
         });

@@ -474,6 +474,22 @@ func.func @scan_mean_string_default(%v: !rasp.sop<i64>) -> !rasp.sop<f64> {
 
 // -----
 
+func.func @scan_mean_float_suffix(%v: !rasp.sop<f64>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{float values need a prefix (le or lt)}}
+  %m = rasp.scan_mean %v, ge default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
+func.func @scan_mean_string_values(%v: !rasp.sop<!rasp.string>) -> !rasp.sop<f64> {
+  // expected-error @+1 {{operand #0 must be numeric (int or float) s-op}}
+  %m = rasp.scan_mean %v, le default 0 : !rasp.sop<!rasp.string> -> !rasp.sop<f64>
+  return %m : !rasp.sop<f64>
+}
+
+// -----
+
 func.func @scan_sum_equality(%v: !rasp.sop<i64>) -> !rasp.sop<i64> {
   // expected-error @+1 {{predicate must be an order (lt, le, gt, ge), not ne}}
   %s = rasp.scan_sum %v, ne : !rasp.sop<i64>

@@ -73,18 +73,42 @@ func.func @mean_lt() -> !rasp.sop<f64> {
 
 // -----
 
-// Not rewritten: float values (their sum depends on the order of addition),
-// string values (categorical), keys that are not indices, and combined
-// selectors.
+// Float values over a prefix: a running sum in key order is the
+// reference's sum, so they become scan_mean (le and lt).
 // CHECK-LABEL: func.func @float_values
-// CHECK:         rasp.aggregate
-// CHECK-NOT:     rasp.scan_mean
+// CHECK:         %[[V:.+]] = rasp.tokens : !rasp.sop<f64>
+// CHECK:         rasp.scan_mean %[[V]], le default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK:         rasp.scan_mean %[[V]], lt default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+// CHECK-NOT:     rasp.aggregate
 func.func @float_values() -> !rasp.sop<f64> {
   %i = rasp.indices : !rasp.sop<i64>
   %v = rasp.tokens : !rasp.sop<f64>
   %s = rasp.select %i, %i, le : !rasp.sop<i64>, !rasp.sop<i64>
   %m = rasp.aggregate %s, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
-  return %m : !rasp.sop<f64>
+  %t = rasp.select %i, %i, lt : !rasp.sop<i64>, !rasp.sop<i64>
+  %n = rasp.aggregate %t, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.add %m, %n : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  return %r : !rasp.sop<f64>
+}
+
+// -----
+
+// Not rewritten: float values over a suffix (summed backward, the sums
+// would round differently from the reference's key order), string values
+// (categorical), keys that are not indices, and combined selectors.
+// CHECK-LABEL: func.func @float_suffix_values
+// CHECK:         rasp.aggregate
+// CHECK:         rasp.aggregate
+// CHECK-NOT:     rasp.scan_mean
+func.func @float_suffix_values() -> !rasp.sop<f64> {
+  %i = rasp.indices : !rasp.sop<i64>
+  %v = rasp.tokens : !rasp.sop<f64>
+  %s = rasp.select %i, %i, ge : !rasp.sop<i64>, !rasp.sop<i64>
+  %m = rasp.aggregate %s, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  %t = rasp.select %i, %i, gt : !rasp.sop<i64>, !rasp.sop<i64>
+  %n = rasp.aggregate %t, %v default 0 : !rasp.sop<f64> -> !rasp.sop<f64>
+  %r = rasp.add %m, %n : !rasp.sop<f64>, !rasp.sop<f64> -> !rasp.sop<f64>
+  return %r : !rasp.sop<f64>
 }
 
 // -----
@@ -376,7 +400,7 @@ func.func @count_lt() -> !rasp.sop<i64> {
 // -----
 
 // CHECK-LABEL: func.func @count_float_values
-// CHECK:         rasp.aggregate
+// CHECK:         rasp.scan_mean {{.+}} : !rasp.sop<f64> -> !rasp.sop<f64>
 // CHECK:         rasp.round
 // CHECK-NOT:     rasp.scan_sum
 func.func @count_float_values() -> !rasp.sop<i64> {

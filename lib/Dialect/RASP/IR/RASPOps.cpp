@@ -340,6 +340,10 @@ LogicalResult ScanMeanOp::verify() {
   Type defaultType = getScalarAttrElementType(getDefaultValue());
   if (!defaultType || kindOf(defaultType) != Kind::Numeric)
     return emitOpError("default must be an int or float");
+  if (getValues().getType().isFloat() && predicate != Predicate::le &&
+      predicate != Predicate::lt)
+    return emitOpError("float values need a prefix (le or lt): a suffix summed "
+                       "backward would round differently from the reference");
   return success();
 }
 

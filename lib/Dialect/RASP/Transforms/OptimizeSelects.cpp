@@ -89,13 +89,17 @@ struct IndexOrderWidth : OpRewritePattern<SelectorWidthOp> {
   }
 };
 
-/// aggregate(select(indices, indices, pred), int values) -> scan_mean.
+/// aggregate(select(indices, indices, pred), int values) -> scan_mean; float
+/// values for prefixes only (summed in key order, as the reference does).
 struct IndexOrderMean : OpRewritePattern<AggregateOp> {
   using OpRewritePattern::OpRewritePattern;
   LogicalResult matchAndRewrite(AggregateOp op,
                                 PatternRewriter &rewriter) const override {
     std::optional<Predicate> predicate = matchIndexOrderSelect(op.getSelector());
-    if (!predicate || !op.getValues().getType().isInt())
+    if (!predicate)
+      return failure();
+    bool prefix = *predicate == Predicate::le || *predicate == Predicate::lt;
+    if (!op.getValues().getType().isInt() && !(op.getValues().getType().isFloat() && prefix))
       return failure();
     replaceKeepingId<ScanMeanOp>(rewriter, op, op.getType(), op.getValues(),
                                  *predicate, op.getDefaultValueAttr());
@@ -117,7 +121,9 @@ using IntRange = std::optional<std::pair<int64_t, int64_t>>;
 /// it is made from (so the match does not depend on the rewrite order).
 Value matchPrefixMeanValues(Value mean) {
   if (auto scan = mean.getDefiningOp<ScanMeanOp>())
-    return scan.getPredicate() == Predicate::le ? scan.getValues() : Value();
+    return scan.getPredicate() == Predicate::le && scan.getValues().getType().isInt()
+               ? scan.getValues()
+               : Value();
   auto aggregate = mean.getDefiningOp<AggregateOp>();
   if (!aggregate || !aggregate.getValues().getType().isInt() ||
       matchIndexOrderSelect(aggregate.getSelector()) != Predicate::le)

@@ -322,21 +322,24 @@ def RASP_SelectorWidthOp : RASP_Op<"selector_width", [Pure]> {
 //===----------------------------------------------------------------------===//
 
 def RASP_ScanMeanOp : RASP_Op<"scan_mean", [Pure]> {
-  let summary = "mean of int values over the positions before or after each one";
+  let summary = "mean of values over the positions before or after each one";
   let description = [{
     `aggregate(select(indices, indices, pred), values, default)` for an order
-    predicate and int values, computed by one running sum in O(n) instead of
-    an n-by-n loop. Position q averages the values at the keys k with
-    `pred(k, q)`: `le` the prefix [0, q], `lt` the prefix [0, q), `ge` the
-    suffix [q, n), `gt` the suffix (q, n); an empty range gives the default.
-    Sums of ints are exact, so the result equals the aggregate's bit for bit.
+    predicate, computed by one running sum in O(n) instead of an n-by-n
+    loop. Position q averages the values at the keys k with `pred(k, q)`:
+    `le` the prefix [0, q], `lt` the prefix [0, q), `ge` the suffix [q, n),
+    `gt` the suffix (q, n); an empty range gives the default. Sums of ints
+    are exact, so the result equals the aggregate's bit for bit. Float
+    values only with `le` and `lt`: the running sum adds them in key order
+    from 0, as the reference's `sum` does, so each prefix's sum is the same
+    float; a suffix summed backward would round differently.
     Made by `rasp-optimize-selects`; the front end never emits it.
 
     ```mlir
     %m = rasp.scan_mean %v, le default 0 : !rasp.sop<i64> -> !rasp.sop<f64>
     ```
   }];
-  let arguments = (ins RASP_IntSOp:$values, RASP_PredicateAttr:$predicate,
+  let arguments = (ins RASP_NumericSOp:$values, RASP_PredicateAttr:$predicate,
                        AnyAttr:$default_value);
   let results = (outs RASP_FloatSOp:$result);
   let assemblyFormat = [{
