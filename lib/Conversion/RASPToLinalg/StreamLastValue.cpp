@@ -102,6 +102,19 @@ struct KeepLastValue : OpRewritePattern<linalg::GenericOp> {
         lastOnly.push_back(number);
     if (lastOnly.empty())
       return rewriter.notifyMatchFailure(stream, "no output read only at the end");
+    // The loop's trip count comes from the operands indexed by it: one must
+    // stay (a stream with no input that computes from linalg.index, such as
+    // a look-up on indices, would otherwise lose its bound).
+    bool keepsBound = false;
+    for (OpOperand &operand : stream->getOpOperands()) {
+      bool turnedScalar = stream.isDpsInit(&operand) &&
+                          llvm::is_contained(lastOnly, operand.getOperandNumber() -
+                                                           stream.getNumDpsInputs());
+      if (!turnedScalar && stream.getMatchingIndexingMap(&operand).getNumResults() > 0)
+        keepsBound = true;
+    }
+    if (!keepsBound)
+      return rewriter.notifyMatchFailure(stream, "no operand would keep the trip count");
 
     Location loc = stream.getLoc();
     MLIRContext *ctx = stream.getContext();

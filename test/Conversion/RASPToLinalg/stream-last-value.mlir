@@ -126,3 +126,32 @@ func.func @not_only_at_end(%in: tensor<?xi64>, %j: index) -> (i64, i64, tensor<?
   %q = tensor.extract %p[%last] : tensor<?xi64>
   return %a, %b, %r#3, %c, %q : i64, i64, tensor<?xi64>, i64, i64
 }
+
+// -----
+
+#id = affine_map<(d0) -> (d0)>
+
+// A stream with no input (a look-up on indices computes from linalg.index):
+// its one output carries the trip count, so it stays rank-1 (difftest seed
+// 9505: the 0-d version lost the loop bound and linalg.index's fold
+// crashed).
+// CHECK-LABEL: func.func @no_input_keeps_bound
+// CHECK:         %[[R:.+]] = linalg.generic
+// CHECK-SAME:      outs(%{{.+}} : tensor<?xi64>)
+// CHECK:         linalg.index 0
+// CHECK:         } -> tensor<?xi64>
+// CHECK:         tensor.extract %[[R]][%{{.+}}] : tensor<?xi64>
+func.func @no_input_keeps_bound(%n: index) -> i64 {
+  %c1 = arith.constant 1 : index
+  %e = tensor.empty(%n) : tensor<?xi64>
+  %r = linalg.generic {indexing_maps = [#id], iterator_types = ["reduction"]}
+      outs(%e : tensor<?xi64>) {
+  ^bb0(%o: i64):
+    %i = linalg.index 0 : index
+    %v = arith.index_cast %i : index to i64
+    linalg.yield %v : i64
+  } -> tensor<?xi64>
+  %last = arith.subi %n, %c1 : index
+  %x = tensor.extract %r[%last] : tensor<?xi64>
+  return %x : i64
+}
