@@ -916,19 +916,19 @@ Value Importer::eval(const Expr *e, Env *env) {
     Value queries = eval(e->child(1), env);
     toSOp(keys, e->child(0)->loc(), "select's keys");
     toSOp(queries, e->child(1)->loc(), "select's queries");
-    // A string key never equals a number or a bool query (or the other way
-    // round): `==` selects nothing and `!=` everything, as in Python.
-    if (!comparable(valueKind(keys), valueKind(queries)) &&
-        (e->text == "==" || e->text == "!=")) {
-      mlir::Value never = neverEqual(keys, queries, e->loc());
-      return Value::mkSelector(emit<rasp::SelectOp>(
-          e->loc(), rasp::SelectorType::get(ctx), never, never,
-          e->text == "==" ? rasp::Predicate::lt : rasp::Predicate::eq));
-    }
-    if (!comparable(valueKind(keys), valueKind(queries)))
+    if (!comparable(valueKind(keys), valueKind(queries))) {
+      // A string key never equals a number or a bool query (or the other
+      // way round): `==` selects nothing and `!=` everything, as in Python.
+      if (e->text == "==" || e->text == "!=") {
+        mlir::Value never = neverEqual(keys, queries, e->loc());
+        return Value::mkSelector(emit<rasp::SelectOp>(
+            e->loc(), rasp::SelectorType::get(ctx), never, never,
+            e->text == "==" ? rasp::Predicate::lt : rasp::Predicate::eq));
+      }
       fail(e->loc(), Twine("select cannot compare ") +
                          kindName(valueKind(keys)) + " keys with " +
                          kindName(valueKind(queries)) + " queries");
+    }
     auto [k, q] = compareOperands(keys, queries, e->child(0)->loc(),
                                   e->child(1)->loc(), "select's keys");
     rasp::Predicate pred = llvm::StringSwitch<rasp::Predicate>(e->text)
@@ -1222,12 +1222,13 @@ Value Importer::sopBinary(StringRef op, const Value &l, const Value &r,
   EK kl = valueKind(l), kr = valueKind(r);
   bool isCmp = op == "==" || op == "<" || op == ">" || op == "<=" || op == ">=";
   if (isCmp) {
-    // Python: a string never equals a number or a bool ('a' == 1 is False);
-    // ordering them raises.
-    if (op == "==" && !comparable(kl, kr))
-      return Value::mkSOp(neverEqual(l, r, exprLoc));
-    if (!comparable(kl, kr))
+    if (!comparable(kl, kr)) {
+      // Python: a string never equals a number or a bool ('a' == 1 is
+      // False); ordering them raises.
+      if (op == "==")
+        return Value::mkSOp(neverEqual(l, r, exprLoc));
       fail(opLoc, "cannot compare " + describe(l) + " with " + describe(r));
+    }
     rasp::Predicate pred = llvm::StringSwitch<rasp::Predicate>(op)
                                .Case("==", rasp::Predicate::eq)
                                .Case("<", rasp::Predicate::lt)

@@ -20,7 +20,6 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Local.h"
 
-#include <map>
 #include <optional>
 
 using namespace llvm;
@@ -184,45 +183,27 @@ unsigned getStorageWidth(ArrayRef<APInt> table, unsigned width) {
   return width;
 }
 
-/// The module's tables by element width and contents, shared by equal ones.
-class TableGlobals {
-public:
-  explicit TableGlobals(Module &module) : module(module) {}
-
-  GlobalVariable *get(ArrayRef<APInt> table, unsigned width, unsigned storage) {
-    std::vector<uint64_t> contents;
-    for (const APInt &value : table)
-      contents.push_back(width <= storage ? value.getZExtValue()
-                                          : value.trunc(storage).getZExtValue());
-    auto key = std::make_pair(storage, contents);
-    auto it = globals.find(key);
-    if (it != globals.end())
-      return it->second;
-    LLVMContext &context = module.getContext();
-    auto *element = IntegerType::get(context, storage);
-    SmallVector<Constant *, 256> elements;
-    for (uint64_t value : contents)
-      elements.push_back(ConstantInt::get(element, value));
-    auto *type = ArrayType::get(element, table.size());
-    Constant *initializer = ConstantArray::get(type, elements);
-    // Constants are uniqued: an equal table of another function is the
-    // same initializer.
-    for (GlobalVariable &existing : module.globals())
-      if (existing.getName().starts_with(kTableName) && existing.isConstant() &&
-          existing.hasInitializer() && existing.getInitializer() == initializer)
-        return globals[key] = &existing;
-    auto *global = new GlobalVariable(module, type, /*isConstant=*/true,
-                                      GlobalValue::PrivateLinkage, initializer, kTableName);
-    global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
-    global->setAlignment(Align(64));
-    globals[key] = global;
-    return global;
-  }
-
-private:
-  Module &module;
-  std::map<std::pair<unsigned, std::vector<uint64_t>>, GlobalVariable *> globals;
-};
+/// A private constant global holding `table` in `storage`-bit entries
+/// (zero-extended or truncated: getStorageWidth chose a width that keeps
+/// the values). Constants are uniqued, so an equal table already in the
+/// module is the same initializer and is shared.
+GlobalVariable *getTableGlobal(Module &module, ArrayRef<APInt> table, unsigned storage) {
+  LLVMContext &context = module.getContext();
+  SmallVector<Constant *, 256> elements;
+  for (const APInt &value : table)
+    elements.push_back(ConstantInt::get(context, value.zextOrTrunc(storage)));
+  auto *type = ArrayType::get(IntegerType::get(context, storage), table.size());
+  Constant *initializer = ConstantArray::get(type, elements);
+  for (GlobalVariable &existing : module.globals())
+    if (existing.getName().starts_with(kTableName) && existing.isConstant() &&
+        existing.hasInitializer() && existing.getInitializer() == initializer)
+      return &existing;
+  auto *global = new GlobalVariable(module, type, /*isConstant=*/true,
+                                    GlobalValue::PrivateLinkage, initializer, kTableName);
+  global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+  global->setAlignment(Align(64));
+  return global;
+}
 
 } // namespace
 
@@ -264,11 +245,10 @@ PreservedAnalyses TabulateByteFunctionsPass::run(Function &fn,
   if (roots.empty())
     return PreservedAnalyses::all();
 
-  TableGlobals globals(*fn.getParent());
   for (Root &root : roots) {
     unsigned width = root.inst->getType()->getIntegerBitWidth();
     unsigned storage = getStorageWidth(root.table, width);
-    GlobalVariable *global = globals.get(root.table, width, storage);
+    GlobalVariable *global = getTableGlobal(*fn.getParent(), root.table, storage);
     IRBuilder<> builder(root.inst);
     Value *index = builder.CreateZExt(root.byte, builder.getInt64Ty());
     Value *address = builder.CreateInBoundsGEP(global->getValueType(), global,

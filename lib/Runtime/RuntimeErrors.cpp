@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Location.h"
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/SymbolTable.h"
 
 #include <optional>
 
@@ -69,7 +70,7 @@ std::string rasp::describeRuntimeError(Operation *op, RuntimeErrorCode code,
   std::optional<std::string> computing;
   for (Operation *parent = op ? op->getParentOp() : nullptr; parent;
        parent = parent->getParentOp())
-    if (auto symbol = parent->getAttrOfType<StringAttr>("sym_name")) {
+    if (auto symbol = parent->getAttrOfType<StringAttr>(SymbolTable::getSymbolAttrName())) {
       computing = symbol.getValue().str();
       break;
     }

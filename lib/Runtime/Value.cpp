@@ -2,15 +2,15 @@
 
 #include "rasp/Runtime/Value.h"
 
-#include <optional>
-
 #include "llvm/ADT/DenseMap.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/Format.h"
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <cstdlib>
 
 using namespace rasp;
@@ -252,19 +252,13 @@ static bool isUnprintable(uint32_t cp) {
 /// The code point of the UTF-8 sequence at str[i] and its length, or
 /// nothing for a malformed one (printed byte by byte).
 static std::optional<std::pair<uint32_t, size_t>> decodeUtf8(llvm::StringRef str, size_t i) {
-  unsigned char lead = str[i];
-  size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3
-                                  : (lead >> 3) == 0x1e ? 4 : 0;
-  if (length == 0 || i + length > str.size())
+  auto *begin = reinterpret_cast<const llvm::UTF8 *>(str.data() + i);
+  const llvm::UTF8 *next = begin;
+  llvm::UTF32 codePoint;
+  if (llvm::convertUTF8Sequence(&next, reinterpret_cast<const llvm::UTF8 *>(str.end()),
+                                &codePoint, llvm::strictConversion) != llvm::conversionOK)
     return std::nullopt;
-  uint32_t cp = length == 1 ? lead : lead & (0x7f >> length);
-  for (size_t k = 1; k < length; ++k) {
-    unsigned char next = str[i + k];
-    if ((next >> 6) != 0x2)
-      return std::nullopt;
-    cp = (cp << 6) | (next & 0x3f);
-  }
-  return std::make_pair(cp, length);
+  return std::make_pair((uint32_t)codePoint, (size_t)(next - begin));
 }
 
 static void printPythonString(llvm::StringRef str, llvm::raw_ostream &os) {

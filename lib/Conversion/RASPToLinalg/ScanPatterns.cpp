@@ -40,10 +40,7 @@ Value buildRunningSum(OpBuilder &rewriter, Location loc, Value n,
   bool isFloat = llvm::isa<FloatType>(sumType);
   Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
   Value one = arith::ConstantIndexOp::create(rewriter, loc, 1);
-  Value zeroSum =
-      isFloat ? (Value)arith::ConstantFloatOp::create(rewriter, loc, llvm::cast<FloatType>(sumType),
-                                                      APFloat(0.0))
-              : (Value)arith::ConstantIntOp::create(rewriter, loc, i64, 0);
+  Value zeroSum = arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(sumType));
   auto add = [&](OpBuilder &b, Location l, Value lhs, Value rhs) -> Value {
     if (isFloat)
       return arith::AddFOp::create(b, l, lhs, rhs);
